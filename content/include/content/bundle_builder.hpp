@@ -1,0 +1,36 @@
+// Why this file exists: council officers keep content as a folder of markdown,
+// CSV, JSON and images (layout in FORMAT.md). This turns such a folder into a
+// kiosk-bundle/1 SQLite file, refusing bad input with file and line, and never
+// leaving a half-written bundle behind.
+#pragma once
+#include "content/error.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace content {
+
+struct BuildOptions {
+    std::optional<std::int64_t> created;  // default: SOURCE_DATE_EPOCH, else now
+};
+
+struct BuildReport {
+    std::string channel;
+    std::int64_t version = 0;
+    std::string summary_json;
+    std::vector<std::string> warnings;  // e.g. PDFs skipped without poppler-utils
+};
+
+// Builds `src_dir` into `out`. Writes to a temporary file beside `out` and
+// renames it into place only when everything succeeded; on any failure `out`
+// is untouched. A stale `out.minisig` is removed after a successful build.
+// Refuses: E_SOURCE (naming file and line) for bad or inconsistent source,
+// E_DISCLOSURE for figures that break suppression rules, E_IO/E_NO_SPACE for
+// storage failures.
+[[nodiscard]] Result<BuildReport> build_bundle(const std::filesystem::path& src_dir, const std::filesystem::path& out,
+                                               const BuildOptions& opts = {});
+
+} // namespace content

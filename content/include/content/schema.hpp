@@ -1,0 +1,22 @@
+// Why this file exists: the bundle schema is the contract between publishers and
+// kiosks (documented in content/FORMAT.md). This file holds the one canonical
+// DDL and the check that a bundle holds exactly that schema and nothing else.
+#pragma once
+#include "content/error.hpp"
+#include "content/sqlite.hpp"
+
+#include <string_view>
+
+namespace content::schema {
+
+inline constexpr std::string_view format_id = "kiosk-bundle/1";
+
+// The canonical DDL for a kiosk-bundle/1 database, as FORMAT.md documents it.
+[[nodiscard]] std::string_view ddl();
+
+// Checks that `db` holds exactly the documented tables with the documented
+// columns, the FTS5 index as documented, and no triggers, views or other
+// objects. Returns E_SCHEMA naming the first offending object.
+[[nodiscard]] Status check(sql::Db& db);
+
+} // namespace content::schema

@@ -1,0 +1,175 @@
+// Reading model objects out of a verified bundle; see bundle_reader.hpp.
+#include "content/bundle_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace content {
+namespace {
+
+template <class T, class F>
+Result<std::vector<T>> collect(sql::Db& db, std::string_view q, F&& make) {
+    auto st = db.prepare(q);
+    if (!st) return std::unexpected(st.error());
+    std::vector<T> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) break;
+        out.push_back(make(*st));
+    }
+    return out;
+}
+
+std::vector<std::string> json_strings(const std::string& s) {
+    std::vector<std::string> out;
+    auto j = nlohmann::json::parse(s, nullptr, false);
+    if (j.is_array())
+        for (auto& e : j)
+            if (e.is_string()) out.push_back(e.get<std::string>());
+    return out;
+}
+
+} // namespace
+
+Result<BundleReader> BundleReader::open(const std::filesystem::path& path) {
+    auto db = sql::Db::open(path, sql::OpenMode::read_only_immutable);
+    if (!db) return std::unexpected(db.error());
+    return BundleReader(std::move(*db));
+}
+
+Result<Manifest> BundleReader::manifest() { return read_manifest(m_db); }
+
+Result<std::vector<Locality>> BundleReader::localities() {
+    return collect<Locality>(m_db, "SELECT id,name,kind,coalesce(parent_id,''),sort_order,coalesce(note,'') FROM localities ORDER BY sort_order",
+                             [](sql::Stmt& s) { return Locality{s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.text(5)}; });
+}
+
+Result<std::vector<Period>> BundleReader::periods() {
+    return collect<Period>(m_db, "SELECT id,label,start_date,end_date,sort_order FROM periods ORDER BY sort_order",
+                           [](sql::Stmt& s) { return Period{s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4)}; });
+}
+
+Result<std::vector<Indicator>> BundleReader::indicators() {
+    return collect<Indicator>(m_db, "SELECT id,title,definition,unit,polarity,source,coalesce(numerator_id,''),additive,sort_order FROM indicators ORDER BY sort_order",
+                              [](sql::Stmt& s) {
+                                  Indicator i;
+                                  i.id = s.text(0);
+                                  i.title = s.text(1);
+                                  i.definition = s.text(2);
+                                  i.unit = parse_unit(s.text(3)).value_or(Unit::count);
+                                  i.polarity = parse_polarity(s.text(4)).value_or(Polarity::neutral);
+                                  i.source = s.text(5);
+                                  i.numerator_id = s.text(6);
+                                  i.additive = s.int64(7) != 0;
+                                  i.sort_order = s.int64(8);
+                                  return i;
+                              });
+}
+
+Result<std::vector<Value>> BundleReader::values() {
+    return collect<Value>(m_db, "SELECT indicator_id,locality_id,period_id,value,coalesce(marker,''),coalesce(note,'') FROM indicator_values",
+                          [](sql::Stmt& s) {
+                              Value v;
+                              v.indicator_id = s.text(0);
+                              v.locality_id = s.text(1);
+                              v.period_id = s.text(2);
+                              if (!s.is_null(3)) v.value = s.real(3);
+                              v.marker = s.text(4);
+                              v.note = s.text(5);
+                              return v;
+                          });
+}
+
+Result<std::vector<Briefing>> BundleReader::briefings() {
+    return collect<Briefing>(m_db, "SELECT id,title,kind,audience,date,coalesce(locality_id,''),coalesce(summary,''),body_md,coalesce(sources,'') FROM briefings ORDER BY date DESC, id",
+                             [](sql::Stmt& s) {
+                                 return Briefing{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)};
+                             });
+}
+
+Result<std::vector<Tracker>> BundleReader::trackers() {
+    return collect<Tracker>(m_db, "SELECT id,title,kind,source,coalesce(description,''),sort_order FROM trackers ORDER BY sort_order",
+                            [](sql::Stmt& s) { return Tracker{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5)}; });
+}
+
+Result<std::vector<TrackerItem>> BundleReader::tracker_items() {
+    return collect<TrackerItem>(m_db, "SELECT tracker_id,id,ref,title,owner,coalesce(due_date,''),rag,coalesce(progress,''),coalesce(response,''),sort_order FROM tracker_items ORDER BY tracker_id, sort_order",
+                                [](sql::Stmt& s) {
+                                    return TrackerItem{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8), s.int64(9)};
+                                });
+}
+
+Result<std::vector<Module>> BundleReader::modules() {
+    auto mods = collect<Module>(m_db, "SELECT id,title,audience,duration_min,outcomes,coalesce(summary,''),coalesce(sources,''),sort_order FROM modules ORDER BY sort_order",
+                                [](sql::Stmt& s) {
+                                    Module m;
+                                    m.id = s.text(0);
+                                    m.title = s.text(1);
+                                    m.audience = s.text(2);
+                                    m.duration_min = s.int64(3);
+                                    m.outcomes = json_strings(s.text(4));
+                                    m.summary = s.text(5);
+                                    m.sources = s.text(6);
+                                    m.sort_order = s.int64(7);
+                                    return m;
+                                });
+    if (!mods) return mods;
+    auto st = m_db.prepare("SELECT s.ord,s.title,s.body_md,coalesce(s.notes,''),coalesce(s.image_id,''),q.prompt,q.options,q.answer,q.explanation "
+                           "FROM slides s LEFT JOIN questions q ON q.module_id=s.module_id AND q.slide_ord=s.ord WHERE s.module_id=?1 ORDER BY s.ord");
+    if (!st) return std::unexpected(st.error());
+    for (auto& m : *mods) {
+        st->bind(1, std::string_view(m.id));
+        for (;;) {
+            auto row = st->step();
+            if (!row) return std::unexpected(row.error());
+            if (!*row) break;
+            Slide sl{st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4), std::nullopt};
+            if (!st->is_null(5)) {
+                Question q{st->text(5), json_strings(st->text(6)), static_cast<int>(st->int64(7)), st->text(8)};
+                if (q.answer >= 0 && q.answer < static_cast<int>(q.options.size())) sl.question = std::move(q);
+            }
+            m.slides.push_back(std::move(sl));
+        }
+        st->reset();
+    }
+    return mods;
+}
+
+Result<std::vector<DocumentHeader>> BundleReader::document_headers() {
+    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),summary,coalesce(sources,''),page_count,body_md IS NOT NULL FROM documents",
+                                   [](sql::Stmt& s) {
+                                       return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.int64(8), s.int64(9) != 0};
+                                   });
+}
+
+Result<Document> BundleReader::document(const std::string& id) {
+    auto st = m_db.prepare("SELECT id,title,category,organisation,published,coalesce(review_date,''),summary,coalesce(body_md,''),coalesce(sources,'') FROM documents WHERE id=?1");
+    if (!st) return std::unexpected(st.error());
+    st->bind(1, std::string_view(id));
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return fail(Reason::not_found, "There is no document '" + id + "'.");
+    Document d{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6), st->text(7), st->text(8), {}};
+    auto ps = m_db.prepare("SELECT page,image_id,text FROM document_pages WHERE document_id=?1 ORDER BY page");
+    if (!ps) return std::unexpected(ps.error());
+    ps->bind(1, std::string_view(id));
+    for (;;) {
+        auto r = ps->step();
+        if (!r) return std::unexpected(r.error());
+        if (!*r) break;
+        d.pages.push_back(DocPage{ps->int64(0), ps->text(1), ps->text(2)});
+    }
+    return d;
+}
+
+Result<Image> BundleReader::image(const std::string& id) {
+    auto st = m_db.prepare("SELECT id,mime,alt,width,height,data FROM images WHERE id=?1");
+    if (!st) return std::unexpected(st.error());
+    st->bind(1, std::string_view(id));
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return fail(Reason::not_found, "There is no image '" + id + "'.");
+    return Image{st->text(0), st->text(1), st->text(2), static_cast<int>(st->int64(3)), static_cast<int>(st->int64(4)), st->blob(5)};
+}
+
+} // namespace content

@@ -1,0 +1,107 @@
+// Durable file helpers; see file_io.hpp.
+#include "content/file_io.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace content::file_io {
+
+Fd& Fd::operator=(Fd&& o) noexcept {
+    if (this != &o) {
+        if (m_fd >= 0) ::close(m_fd);
+        m_fd = o.m_fd;
+        o.m_fd = -1;
+    }
+    return *this;
+}
+
+Fd::~Fd() {
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+Error from_errno(int err, std::string_view action, const std::filesystem::path& path) {
+    std::string what = std::string(action) + " " + path.string() + " failed: " + std::strerror(err) + ".";
+    if (err == ENOSPC || err == EDQUOT)
+        return Error{Reason::no_space, "There is not enough free space on the disk; " + what};
+    if (err == ENOENT)
+        return Error{Reason::not_found, "A file is missing; " + what};
+    return Error{Reason::io, "The storage could not be read or written; " + what};
+}
+
+Result<std::string> read_file(const std::filesystem::path& path, std::uint64_t cap) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return std::unexpected(from_errno(errno, "opening", path));
+    struct stat st{};
+    if (::fstat(fd.get(), &st) != 0) return std::unexpected(from_errno(errno, "reading", path));
+    if (static_cast<std::uint64_t>(st.st_size) > cap)
+        return fail(Reason::too_large, path.filename().string() + " is " + std::to_string(st.st_size) +
+                                           " bytes, more than the limit of " + std::to_string(cap) + ".");
+    std::string out;
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return std::unexpected(from_errno(errno, "reading", path));
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+        if (out.size() > cap)
+            return fail(Reason::too_large, path.filename().string() + " grew past the limit of " +
+                                               std::to_string(cap) + " bytes while being read.");
+    }
+    return out;
+}
+
+Status fsync_dir(const std::filesystem::path& dir) {
+    Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.valid()) return std::unexpected(from_errno(errno, "opening folder", dir));
+    if (::fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing folder", dir));
+    return {};
+}
+
+Status fsync_file(const std::filesystem::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return std::unexpected(from_errno(errno, "opening", path));
+    if (::fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing", path));
+    return {};
+}
+
+Status write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+    std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::filesystem::path tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    Status st;
+    {
+        Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        if (!fd.valid()) return std::unexpected(from_errno(errno, "creating", tmp));
+        std::size_t off = 0;
+        while (off < data.size()) {
+            ssize_t n = ::write(fd.get(), data.data() + off, data.size() - off);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                st = std::unexpected(from_errno(errno, "writing", path));
+                break;
+            }
+            off += static_cast<std::size_t>(n);
+        }
+        if (st && ::fsync(fd.get()) != 0) st = std::unexpected(from_errno(errno, "flushing", path));
+    }
+    if (st && ::rename(tmp.c_str(), path.c_str()) != 0) st = std::unexpected(from_errno(errno, "renaming into", path));
+    if (!st) {
+        ::unlink(tmp.c_str());
+        return st;
+    }
+    return fsync_dir(dir);
+}
+
+Result<std::uint64_t> free_bytes(const std::filesystem::path& dir) {
+    struct statvfs vfs{};
+    if (::statvfs(dir.c_str(), &vfs) != 0) return std::unexpected(from_errno(errno, "checking free space on", dir));
+    return static_cast<std::uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+}
+
+} // namespace content::file_io
