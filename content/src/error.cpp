@@ -37,7 +37,7 @@ std::string_view reason_code(Reason r) {
 std::string Error::line() const {
     std::string s(reason_code(reason));
     s += ": ";
-    s += message;
+    for (char c : message) s += (c == '\n' || c == '\r') ? ' ' : c;  // always one line
     return s;
 }
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the kiosk needs, only those missing.
+# Idempotent and fast when nothing is missing (one dpkg-query, no apt-get).
+set -euo pipefail
+PACKAGES=(
+  build-essential cmake pkg-config
+  libimgui-dev libglfw3-dev libstb-dev libsqlite3-dev libsodium-dev libmd4c-dev nlohmann-json3-dev
+  doctest-dev minisign xvfb xdotool x11-utils fonts-noto-core poppler-utils
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
