@@ -1,0 +1,138 @@
+// The kiosk's command-line modes; see cli.hpp.
+#include "cli.hpp"
+
+#include "demo.hpp"
+
+#include "content/importer.hpp"
+#include "content/manifest.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace fs = std::filesystem;
+using namespace content;
+
+namespace platform {
+namespace {
+
+fs::path demo_data_dir() {
+    if (const char* d = std::getenv("KIOSK_DEMO_DATA_DIR"); d && *d) return d;
+    return default_data_dir().parent_path() / "member-kiosk-demo";
+}
+
+int fail_line(const Error& e) {
+    std::cerr << e.line() << "\n";
+    return 1;
+}
+
+nlohmann::json bundle_json(const InstalledBundle& b) {
+    return {{"version", b.version}, {"title", b.title}, {"created", format_utc(b.created)}, {"expires", format_utc(b.expires)}, {"key_id", b.key_id}};
+}
+
+int cmd_trust(StateStore& s, const Options& o) {
+    auto pk = minisign::load_public_key(o.trust_key);
+    if (!pk) return fail_line(pk.error());
+    if (auto r = s.trust(*pk, o.channels, o.label); !r) return fail_line(r.error());
+    std::cout << "trusted key " << pk->key_id_hex() << " for";
+    for (auto& c : o.channels) std::cout << " " << c;
+    std::cout << "\n";
+    return 0;
+}
+
+int cmd_import(StateStore& s, const Options& o) {
+    auto found = find_bundles(o.import_path);
+    if (found.empty()) return fail_line(Error{Reason::not_found, "No bundles (*.kbundle) were found at " + o.import_path + "."});
+    int rc = 0;
+    for (const auto& b : found) {
+        auto r = import_bundle(s, b, ImportOptions{});
+        if (!r) {
+            std::cerr << r.error().line() << " (" << b.filename().string() << ")\n";
+            rc = 1;
+            continue;
+        }
+        if (r->outcome == ImportOutcome::already_installed)
+            std::cout << "E_SAME_VERSION: " << r->manifest.channel << " version " << r->manifest.version
+                      << " is already installed; nothing to do (" << b.filename().string() << ")\n";
+        else
+            std::cout << "installed " << r->manifest.channel << " version " << r->manifest.version << " \"" << r->manifest.title << "\"\n";
+    }
+    return rc;
+}
+
+int cmd_status(StateStore& s) {
+    auto chans = s.channels();
+    auto hw = s.high_water_marks();
+    auto keys = s.trusted_keys();
+    auto audit = s.audit_log(20);
+    auto newest = s.newest_signed_time();
+    auto pending = s.db().query_int("SELECT count(*) FROM session_records WHERE exported_at IS NULL");
+    if (!chans || !hw || !keys || !audit || !newest || !pending) return fail_line(Error{Reason::corrupt, "The kiosk's state could not be read."});
+    nlohmann::json j;
+    j["channels"] = nlohmann::json::object();
+    for (auto& c : *chans) {
+        nlohmann::json cj = bundle_json(c.current);
+        cj["previous_version"] = c.previous ? nlohmann::json(c.previous->version) : nlohmann::json(nullptr);
+        cj["previous"] = c.previous ? bundle_json(*c.previous) : nlohmann::json(nullptr);
+        cj["installed_at"] = format_utc(c.installed_at);
+        j["channels"][c.channel] = cj;
+    }
+    j["high_water"] = nlohmann::json::object();
+    for (auto& [c, v] : *hw) j["high_water"][c] = v;
+    j["trusted_keys"] = nlohmann::json::array();
+    for (auto& k : *keys) j["trusted_keys"].push_back({{"key_id", k.key.key_id_hex()}, {"channels", k.channels}, {"added", k.added}, {"label", k.label}});
+    j["audit"] = nlohmann::json::array();
+    for (auto& a : *audit)
+        j["audit"].push_back({{"id", a.id}, {"at", a.at}, {"action", a.action}, {"channel", a.channel}, {"version", a.version}, {"result", a.result}, {"detail", a.detail}});
+    j["pending_exports"] = *pending;
+    j["newest_signed_time"] = *newest ? nlohmann::json(format_utc(*newest)) : nlohmann::json(nullptr);
+    j["data_dir"] = s.data_dir().string();
+    std::cout << j.dump() << "\n";
+    return 0;
+}
+
+int cmd_rollback(StateStore& s, const Options& o) {
+    auto r = rollback_channel(s, o.rollback_channel);
+    if (!r) return fail_line(r.error());
+    std::cout << "rolled back " << o.rollback_channel << " to version " << r->current.version << " (version " << r->previous->version
+              << " is kept; roll back again to return to it)\n";
+    return 0;
+}
+
+} // namespace
+
+std::optional<StateStore> open_state(const Options& o) {
+    fs::path dir = o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir);
+    auto s = StateStore::open(dir);
+    if (!s) {
+        std::cerr << s.error().line() << "\n";
+        return std::nullopt;
+    }
+    if (auto r = recover(*s); !r) {
+        std::cerr << r.error().line() << "\n";
+        return std::nullopt;
+    }
+    if (o.demo) {
+        if (auto r = install_demo(*s); !r) {
+            std::cerr << r.error().line() << "\n";
+            return std::nullopt;
+        }
+    }
+    return std::move(*s);
+}
+
+int run_cli(const Options& o) {
+    auto s = open_state(o);
+    if (!s) return 1;
+    switch (o.mode) {
+    case Mode::trust: return cmd_trust(*s, o);
+    case Mode::import: return cmd_import(*s, o);
+    case Mode::status: return cmd_status(*s);
+    case Mode::rollback: return cmd_rollback(*s, o);
+    default: break;
+    }
+    std::cerr << "E_USAGE: this mode is not available from the command line\n";
+    return 2;
+}
+
+} // namespace platform

@@ -1,0 +1,32 @@
+// kiosk: the member briefing kiosk. This is the process boundary: it parses
+// the command line, runs a command-line mode or the GUI, and turns anything
+// unexpected into a plain message and exit code 1.
+#include "cli.hpp"
+#include "options.hpp"
+
+#include <exception>
+#include <iostream>
+
+namespace platform {
+int run_gui(const Options& o);
+}
+
+int main(int argc, char** argv) {
+    try {
+        std::string err;
+        auto o = platform::parse_options(argc, argv, err);
+        if (!o) {
+            std::cerr << "E_USAGE: " << err << "\n" << platform::usage_text();
+            return 2;
+        }
+        if (o->mode == platform::Mode::help) {
+            std::cout << platform::usage_text();
+            return 0;
+        }
+        if (o->mode == platform::Mode::gui || o->mode == platform::Mode::screenshot) return platform::run_gui(*o);
+        return platform::run_cli(*o);
+    } catch (const std::exception& e) {
+        std::cerr << "E_INTERNAL: the kiosk hit an unexpected error (" << e.what() << "); please report it.\n";
+        return 1;
+    }
+}

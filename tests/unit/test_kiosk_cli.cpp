@@ -1,0 +1,67 @@
+// The kiosk's command-line entry points for provisioning and import:
+// --trust, --import (exit 0/1/2, one coded line per refused bundle), --status
+// (JSON with the documented keys) and --rollback.
+#include "test_util.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using test::q;
+
+namespace {
+std::string kiosk() { return KIOSK_EXE; }
+}
+
+TEST_CASE("kiosk cli: trust; import; status; rollback") {
+    test::TempDir t;
+    const std::string d = " --data-dir " + q(t / "data");
+    const auto F = test::fixtures();
+    // Not trusted yet: refused with a coded line, exit 1.
+    auto r0 = test::run(kiosk() + d + " --import " + q(F / "good.kbundle"));
+    CHECK(r0.rc == 1);
+    CHECK(r0.out.rfind("E_UNTRUSTED_KEY: ", 0) == 0);
+    REQUIRE(test::run(kiosk() + d + " --trust " + q(F / "test-signing.pub") + " --channel test-board").rc == 0);
+    auto r1 = test::run(kiosk() + d + " --import " + q(F / "good.kbundle"));
+    CHECK_MESSAGE(r1.rc == 0, r1.out);
+    auto r2 = test::run(kiosk() + d + " --import " + q(F / "good.kbundle"));
+    CHECK(r2.rc == 0);
+    CHECK(r2.out.find("already installed") != std::string::npos);
+    auto st = test::run(kiosk() + d + " --status");
+    REQUIRE(st.rc == 0);
+    auto j = nlohmann::json::parse(st.out);
+    for (auto k : {"channels", "high_water", "trusted_keys", "audit", "pending_exports"}) CHECK(j.contains(k));
+    CHECK(j["channels"]["test-board"]["version"] == 3);
+    CHECK(j["channels"]["test-board"]["previous_version"].is_null());
+    CHECK(j["high_water"]["test-board"] == 3);
+    CHECK(j["trusted_keys"][0]["channels"][0] == "test-board");
+    CHECK(j["audit"].size() >= 3);
+    CHECK(j["pending_exports"] == 0);
+    auto rb = test::run(kiosk() + d + " --rollback test-board");
+    CHECK(rb.rc == 1);
+    CHECK(rb.out.rfind("E_NOT_FOUND: ", 0) == 0);
+}
+
+TEST_CASE("kiosk cli: a folder with good and bad bundles reports each bad one and exits 1") {
+    test::TempDir t;
+    const std::string d = " --data-dir " + q(t / "data");
+    test::fs::create_directories(t / "stick");
+    test::copy_good(t / "stick", "a-good");
+    auto bad = test::copy_good(t / "stick", "b-bad");
+    test::flip_byte(bad, 9000);
+    REQUIRE(test::run(kiosk() + d + " --trust " + q(test::fixtures() / "test-signing.pub") + " --channel test-board").rc == 0);
+    auto r = test::run(kiosk() + d + " --import " + q(t / "stick"));
+    CHECK(r.rc == 1);
+    CHECK(r.out.find("installed test-board version 3") != std::string::npos);
+    CHECK(r.out.find("E_SIGNATURE: ") != std::string::npos);
+    CHECK(r.out.find("b-bad.kbundle") != std::string::npos);
+}
+
+TEST_CASE("kiosk cli: usage errors exit 2") {
+    CHECK(test::run(kiosk() + " --bogus").rc == 2);
+    CHECK(test::run(kiosk() + " --trust x.pub").rc == 2);  // no --channel
+    CHECK(test::run(kiosk() + " --status --import x").rc == 2);
+    CHECK(test::run(kiosk() + " --demo --data-dir x --status").rc == 2);
+    auto none = test::run(kiosk() + " --data-dir /tmp/kiosk-test-none-$$ --import /nonexistent");
+    CHECK(none.rc == 1);
+    CHECK(none.out.rfind("E_NOT_FOUND: ", 0) == 0);
+}
