@@ -1,0 +1,64 @@
+// Why this file exists: the state of a training session, kept apart from
+// drawing so it is unit-tested directly: slide navigation (including what
+// presentation clickers send), the session timer, the room's show-of-hands
+// tallies (aggregate counts only), and self-paced scoring.
+#pragma once
+#include "content/model.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class SessionMode { presenter, self_paced };
+enum class TimerState { on_time, behind, over_time };
+enum class ClickerKey { next, previous, first, last };
+
+struct TrainingSession {
+    const content::Module* module = nullptr;
+    std::string channel;
+    std::int64_t module_version = 0;
+    SessionMode mode = SessionMode::presenter;
+    int slide = 0;                          // 0-based
+    std::int64_t started_at = 0, ended_at = 0;
+    std::vector<bool> shown;                // which slides have been shown
+    std::map<int, std::vector<int>> tallies;  // slide -> count per option (presenter)
+    std::map<int, bool> revealed;             // slide -> answer revealed (presenter)
+    std::map<int, int> answers;               // slide -> chosen option (self-paced)
+    std::string trainer;
+    int attendees = 0;
+
+    void start(const content::Module& m, SessionMode mode, std::int64_t now);
+    [[nodiscard]] bool active() const { return module != nullptr; }
+    [[nodiscard]] int slide_count() const;
+    // Moves to `index` (clamped). Marks it shown.
+    void go_to(int index);
+    void key(ClickerKey k);
+    [[nodiscard]] const content::Slide* current() const;
+    [[nodiscard]] const content::Slide* next_slide() const;
+
+    // Timer: on_time, behind (elapsed share of the planned time runs ahead of
+    // the share of slides done by more than 10 points), over_time (past plan).
+    [[nodiscard]] TimerState timer(std::int64_t now) const;
+    [[nodiscard]] std::int64_t elapsed(std::int64_t now) const { return started_at ? now - started_at : 0; }
+
+    // Presenter tallies: +1/-1 for an option on the current question slide.
+    void tally(int option, int delta);
+    // Self-paced: records the chosen option for the current question (first answer sticks).
+    void answer(int option);
+    [[nodiscard]] int questions() const;
+    [[nodiscard]] int correct() const;
+    [[nodiscard]] int answered() const;
+
+    // The session record (no personal data beyond the trainer's name) as JSON.
+    [[nodiscard]] std::string record_json(std::int64_t now) const;
+    void clear() { *this = TrainingSession{}; }
+};
+
+// "12:05" for seconds.
+[[nodiscard]] std::string clock_text(std::int64_t seconds);
+
+} // namespace kiosk

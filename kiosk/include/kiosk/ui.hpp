@@ -1,0 +1,113 @@
+// Why this file exists: the small set of types every view shares (the ImHex
+// idea of a small common base). A view draws from models and returns what
+// the user asked for; it never touches SQLite or the filesystem. What views
+// need from the device (settings, PIN, import, export) comes through the
+// Services interface, which the platform implements.
+#pragma once
+#include "content/catalog.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* heading = nullptr;   // section headings
+    ImFont* title = nullptr;     // screen titles, big figures
+    ImFont* slide = nullptr;     // projection size
+};
+
+// A texture for an image in the content, or 0 while it is still decoding.
+class TextureProvider {
+public:
+    virtual ~TextureProvider() = default;
+    // Returns the texture id for `image_id`, starting a decode if needed.
+    // Fills width/height when known. Returns nullptr while not ready.
+    virtual ImTextureID texture(const std::string& image_id, int& width, int& height) = 0;
+};
+
+struct UsbOffer {
+    std::string path, channel, title;
+    std::int64_t version = 0, installed_version = 0;
+    std::string note;  // e.g. "newer than installed", or why it cannot be read
+};
+
+struct ImportStatus {
+    bool running = false;
+    std::string stage;
+    std::uint64_t bytes_done = 0, bytes_total = 0;
+    std::vector<std::string> results;  // plain-English outcome lines
+};
+
+// What the views may ask of the device. Implemented by the platform (and by a
+// fake in tests). Nothing here blocks for long: imports run on a worker.
+class Services {
+public:
+    virtual ~Services() = default;
+    virtual std::string setting(const std::string& key, const std::string& fallback) = 0;
+    virtual void set_setting(const std::string& key, const std::string& value) = 0;
+    // PIN: returns "" when correct, else a sentence (wrong PIN, locked for N s).
+    virtual std::string check_pin(const std::string& pin) = 0;
+    virtual bool pin_is_set() = 0;
+    virtual std::vector<UsbOffer> usb_offers() = 0;
+    virtual void start_import(const std::string& path) = 0;
+    virtual void cancel_import() = 0;
+    virtual ImportStatus import_status() = 0;
+    virtual std::string rollback(const std::string& channel) = 0;                // "" or an error sentence
+    virtual std::vector<content::AuditEntry> audit(std::size_t limit) = 0;
+    virtual std::vector<content::TrustedKey> trusted_keys() = 0;
+    virtual std::string untrust(const std::string& key_id) = 0;                  // "" or an error sentence
+    virtual std::string trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) = 0;
+    virtual std::vector<std::string> usb_public_keys() = 0;
+    virtual std::string export_to_usb() = 0;                                     // result sentence
+    virtual void record_display_guard(const std::string& cell) = 0;              // audit a hidden small count
+    virtual std::string save_session_record(const std::string& json) = 0;        // "" or an error sentence
+    virtual void request_quit() = 0;
+};
+
+enum class Theme { standard, high_contrast };
+
+struct UiContext {
+    const content::Catalog* catalog = nullptr;
+    Services* services = nullptr;
+    TextureProvider* textures = nullptr;
+    Fonts fonts;
+    std::int64_t now = 0;       // unix seconds, for overdue and review dates
+    float scale = 1.0f;         // font scale step applied (1.0 = default)
+    Theme theme = Theme::standard;
+    bool kiosk_mode = false;
+    bool touch_hint = false;    // true when the last input was touch-like
+};
+
+// What a view asks the shell to do after drawing.
+struct NavRequest {
+    enum class Kind { none, go, back, home } kind = Kind::none;
+    std::string route;
+};
+
+// The shared base of every screen.
+class View {
+public:
+    virtual ~View() = default;
+    // Breadcrumb label for the current route.
+    [[nodiscard]] virtual std::string title() const = 0;
+    // Takes a route's argument (the part after "name:"); returns false if it
+    // does not name anything that exists.
+    virtual bool open(const std::string& arg, UiContext& ctx) = 0;
+    // Draws into the current ImGui window; fills `nav` when the user asked to go somewhere.
+    virtual void draw(UiContext& ctx, NavRequest& nav) = 0;
+    // Clears everything a person typed or chose (idle reset).
+    virtual void reset() {}
+    // True while the view animates (the loop keeps drawing).
+    [[nodiscard]] virtual bool animating() const { return false; }
+};
+
+} // namespace kiosk

@@ -1,0 +1,52 @@
+// Why this file exists: the few widgets every view uses, sized for touch
+// (hit targets of at least 44x44 px at scale 1) and never carrying meaning by
+// colour alone (a chip always has a word; an arrow always has a word).
+#pragma once
+#include "kiosk/theme.hpp"
+#include "kiosk/ui.hpp"
+
+#include <string>
+
+namespace kiosk {
+
+enum class ButtonStyle { normal, primary, quiet };
+
+inline constexpr float min_hit = 44.0f;
+
+// A button at least 44x44 px (times scale). Returns true when pressed.
+bool button(const char* label, const UiContext& ctx, ButtonStyle style = ButtonStyle::normal, ImVec2 size = ImVec2(0, 0));
+
+// A word on a coloured background, e.g. "At risk" on amber.
+void chip(const char* text, const ImVec4& bg, const UiContext& ctx);
+
+// Text in the muted colour, wrapped.
+void muted_text(const std::string& text, const UiContext& ctx);
+// Text in a given font, wrapped.
+void text_in(ImFont* font, const std::string& text);
+
+// Drag-to-scroll with inertia for the current window: a press-and-drag that
+// does not start on an active widget scrolls; releasing keeps the motion going
+// and decays it. Call once per frame inside the scrolling window. Returns true
+// while the motion continues (the loop must keep drawing).
+bool touch_scroll();
+
+// A card with a border; returns true while open (call end_card after).
+bool begin_card(const char* id, ImVec2 size, const UiContext& ctx);
+void end_card();
+
+// Formats a value for display: counts with thousands separators, rates and
+// percentages with one decimal place.
+[[nodiscard]] std::string format_value(double v, content::Unit unit);
+[[nodiscard]] const char* unit_label(content::Unit unit);
+
+// True when the current (or just released) press moved further than a tap:
+// a drag-to-scroll, which must not also activate what it started on.
+[[nodiscard]] bool dragged();
+
+// True if the item just drawn was clicked (pressed and released without a drag).
+[[nodiscard]] bool clicked_without_drag();
+
+// "2014-05-13" -> "13 May 2014"
+[[nodiscard]] std::string human_date(const std::string& iso);
+
+} // namespace kiosk

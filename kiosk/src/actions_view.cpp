@@ -1,0 +1,128 @@
+// Recommendations and action plans: each item's owner, due date, RAG status
+// (a word on a coloured chip) and progress; filters by status and overdue;
+// summary counts (on track, at risk, overdue, done).
+#include "content/figures.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/views.hpp"
+#include "kiosk/widgets.hpp"
+
+namespace kiosk {
+namespace {
+
+const char* rag_word(const std::string& rag) {
+    if (rag == "green") return "On track";
+    if (rag == "amber") return "At risk";
+    if (rag == "red") return "Off track";
+    return "Done";
+}
+
+ImVec4 rag_colour(const std::string& rag, const Palette& p) {
+    if (rag == "green") return p.rag_green;
+    if (rag == "amber") return p.rag_amber;
+    if (rag == "red") return p.rag_red;
+    return p.rag_complete;
+}
+
+class ActionsView final : public View {
+public:
+    std::string title() const override { return "Action plans"; }
+    bool open(const std::string& arg, UiContext& ctx) override {
+        if (!ctx.catalog) return false;
+        if (!arg.empty()) {
+            bool found = false;
+            for (auto& t : ctx.catalog->trackers()) found |= t.id == arg;
+            if (!found) return false;
+            m_tracker = arg;
+        }
+        return true;
+    }
+    void reset() override {
+        m_tracker.clear();
+        m_filter = 0;
+    }
+
+    void draw(UiContext& ctx, NavRequest&) override {
+        const auto& cat = *ctx.catalog;
+        const Palette& p = palette(ctx.theme);
+        std::string today = content::iso_date(ctx.now);
+        text_in(ctx.fonts.title, "Recommendations and action plans");
+        if (cat.trackers().empty()) {
+            muted_text("No action plans are installed.", ctx);
+            return;
+        }
+        // Tracker picker.
+        if (button(m_tracker.empty() ? "[All plans]" : "All plans", ctx)) m_tracker.clear();
+        for (const auto& t : cat.trackers()) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(t.title.c_str()).x + 60 * ctx.scale) ImGui::NewLine();
+            std::string label = (m_tracker == t.id ? "[" + t.title + "]" : t.title) + "##" + t.id;
+            if (button(label.c_str(), ctx, m_tracker == t.id ? ButtonStyle::primary : ButtonStyle::normal)) m_tracker = t.id;
+        }
+        // Summary counts for what is shown.
+        int on_track = 0, at_risk = 0, off = 0, done = 0, late = 0;
+        for (const auto& i : cat.tracker_items()) {
+            if (!m_tracker.empty() && i.tracker_id != m_tracker) continue;
+            if (i.rag == "green") ++on_track;
+            else if (i.rag == "amber") ++at_risk;
+            else if (i.rag == "red") ++off;
+            else ++done;
+            if (content::overdue(i, today)) ++late;
+        }
+        ImGui::Spacing();
+        const char* filters[] = {"All", "On track", "At risk", "Off track", "Done", "Overdue"};
+        int counts[] = {on_track + at_risk + off + done, on_track, at_risk, off, done, late};
+        for (int f = 0; f < 6; ++f) {
+            if (f) ImGui::SameLine();
+            std::string label = std::string(filters[f]) + ": " + std::to_string(counts[f]) + "##f" + std::to_string(f);
+            if (button(label.c_str(), ctx, m_filter == f ? ButtonStyle::primary : ButtonStyle::normal)) m_filter = f;
+            if (ImGui::GetContentRegionAvail().x < 180 * ctx.scale && f < 5) ImGui::NewLine();
+        }
+        ImGui::Spacing();
+        std::string current_tracker;
+        for (const auto& i : cat.tracker_items()) {
+            if (!m_tracker.empty() && i.tracker_id != m_tracker) continue;
+            bool late_item = content::overdue(i, today);
+            if (m_filter == 1 && i.rag != "green") continue;
+            if (m_filter == 2 && i.rag != "amber") continue;
+            if (m_filter == 3 && i.rag != "red") continue;
+            if (m_filter == 4 && i.rag != "complete") continue;
+            if (m_filter == 5 && !late_item) continue;
+            if (i.tracker_id != current_tracker) {
+                current_tracker = i.tracker_id;
+                for (auto& t : cat.trackers())
+                    if (t.id == i.tracker_id) {
+                        ImGui::Spacing();
+                        text_in(ctx.fonts.heading, t.title);
+                        muted_text(t.source, ctx);
+                    }
+            }
+            ImGui::PushID((i.tracker_id + "/" + i.id).c_str());
+            ImGui::Separator();
+            chip(rag_word(i.rag), rag_colour(i.rag, p), ctx);
+            if (late_item) {
+                ImGui::SameLine();
+                chip("Overdue", p.rag_red, ctx);
+            }
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+            ImGui::TextWrapped("%s  %s", i.ref.c_str(), i.title.c_str());
+            if (ctx.fonts.bold) ImGui::PopFont();
+            std::string meta = "Owner: " + i.owner + (i.due_date.empty() ? "" : "   Due: " + human_date(i.due_date));
+            muted_text(meta, ctx);
+            if (!i.response.empty()) ImGui::TextWrapped("Response: %s", i.response.c_str());
+            if (!i.progress.empty()) ImGui::TextWrapped("Progress: %s", i.progress.c_str());
+            ImGui::PopID();
+        }
+    }
+
+private:
+    std::string m_tracker;
+    int m_filter = 0;
+};
+
+} // namespace
+
+std::unique_ptr<View> make_actions_view() { return std::make_unique<ActionsView>(); }
+
+} // namespace kiosk

@@ -1,0 +1,250 @@
+// Administration, behind the admin PIN: channels and rollback, trusted keys,
+// the audit log, settings, export to USB, and quitting in kiosk mode.
+// Importing signed content needs no PIN (the signature is the authority);
+// trusting keys, rollback and settings do.
+#include "kiosk/shell.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/views.hpp"
+#include "kiosk/widgets.hpp"
+
+#include "content/manifest.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+class AdminView final : public View {
+public:
+    std::string title() const override { return "Administration"; }
+    bool open(const std::string& arg, UiContext&) override { return arg.empty(); }
+    void reset() override {
+        m_pin.clear();
+        m_unlocked = false;
+        m_message.clear();
+    }
+
+    void draw(UiContext& ctx, NavRequest& nav) override {
+        text_in(ctx.fonts.title, "Administration");
+        if (!ctx.services) return;
+        if (!m_unlocked) {
+            draw_pin(ctx);
+            return;
+        }
+        if (button("Lock", ctx)) reset();
+        if (ctx.kiosk_mode) {
+            ImGui::SameLine();
+            if (button("Quit the kiosk", ctx)) ctx.services->request_quit();
+        }
+        if (!m_message.empty()) ImGui::TextWrapped("%s", m_message.c_str());
+        if (ImGui::BeginTabBar("##admin")) {
+            if (ImGui::BeginTabItem("Content")) {
+                draw_content(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Publisher keys")) {
+                draw_keys(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Settings")) {
+                draw_settings(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Audit log")) {
+                draw_audit(ctx);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+        (void)nav;
+    }
+
+private:
+    void draw_pin(UiContext& ctx) {
+        if (!ctx.services->pin_is_set()) {
+            ImGui::TextWrapped("No admin PIN is set on this kiosk. Set one when provisioning: kiosk --data-dir DIR --set-pin");
+            return;
+        }
+        ImGui::TextUnformatted("Enter the admin PIN");
+        std::string dots(m_pin.size(), '*');
+        if (ctx.fonts.title) ImGui::PushFont(ctx.fonts.title);
+        ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
+        if (ctx.fonts.title) ImGui::PopFont();
+        // A touch keypad, 3 by 4, with 64 px keys.
+        float k = 64 * ctx.scale;
+        const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+        for (int i = 0; i < 12; ++i) {
+            if (i % 3) ImGui::SameLine();
+            if (button(keys[i], ctx, i == 11 ? ButtonStyle::primary : ButtonStyle::normal, ImVec2(k * (i == 9 || i == 11 ? 1.4f : 1.0f), k))) {
+                if (i == 9) m_pin.clear();
+                else if (i == 11) submit(ctx);
+                else if (m_pin.size() < 12) m_pin += keys[i];
+            }
+        }
+        // A keyboard works too.
+        ImGuiIO& io = ImGui::GetIO();
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+            ImWchar c = io.InputQueueCharacters[i];
+            if (c >= '0' && c <= '9' && m_pin.size() < 12) m_pin += static_cast<char>(c);
+        }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))) submit(ctx);
+        if (!m_message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).bad);
+            ImGui::TextWrapped("%s", m_message.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+
+    void submit(UiContext& ctx) {
+        std::string r = ctx.services->check_pin(m_pin);
+        m_pin.clear();
+        m_unlocked = r.empty();
+        m_message = r;
+    }
+
+    void draw_content(UiContext& ctx) {
+        if (!ctx.catalog || ctx.catalog->channels().empty()) ImGui::TextUnformatted("Nothing is installed.");
+        if (ctx.catalog)
+            for (const auto& c : ctx.catalog->channels()) {
+                ImGui::PushID(c.channel.c_str());
+                ImGui::Separator();
+                ImGui::TextWrapped("%s (%s): version %lld, published %s, expires %s", c.title.c_str(), c.channel.c_str(), static_cast<long long>(c.version),
+                                   content::format_utc(c.created).c_str(), content::format_utc(c.expires).c_str());
+                if (c.previous_version) {
+                    std::string label = "Roll back to version " + std::to_string(*c.previous_version);
+                    if (button(label.c_str(), ctx)) {
+                        std::string err = ctx.services->rollback(c.channel);
+                        m_message = err.empty() ? "Rolled back " + c.channel + "." : err;
+                    }
+                } else {
+                    muted_text("No previous version is kept.", ctx);
+                }
+                ImGui::PopID();
+            }
+        ImGui::Separator();
+        if (button("Export session records and the audit log to USB", ctx)) m_message = ctx.services->export_to_usb();
+    }
+
+    void draw_keys(UiContext& ctx) {
+        for (const auto& k : ctx.services->trusted_keys()) {
+            ImGui::PushID(k.key.key_id_hex().c_str());
+            std::string chans;
+            for (auto& c : k.channels) chans += (chans.empty() ? "" : ", ") + c;
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextWrapped("Key %s  %s  may publish: %s", k.key.key_id_hex().c_str(), k.label.c_str(), chans.c_str());
+            ImGui::SameLine();
+            if (button("Remove", ctx)) {
+                std::string err = ctx.services->untrust(k.key.key_id_hex());
+                m_message = err.empty() ? "Removed key " + k.key.key_id_hex() + "." : err;
+            }
+            ImGui::PopID();
+        }
+        ImGui::Separator();
+        ImGui::TextUnformatted("Add a publisher key from a USB stick (a minisign .pub file):");
+        ImGui::SetNextItemWidth(320 * ctx.scale);
+        ImGui::InputTextWithHint("##channels", "channels, comma separated", &m_channels);
+        for (const auto& path : ctx.services->usb_public_keys()) {
+            ImGui::PushID(path.c_str());
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(path.c_str());
+            ImGui::SameLine();
+            if (button("Trust", ctx)) {
+                std::vector<std::string> chans;
+                std::string cur;
+                for (char c : m_channels + ",") {
+                    if (c == ',' || c == ' ') {
+                        if (!cur.empty()) chans.push_back(cur);
+                        cur.clear();
+                    } else cur += c;
+                }
+                std::string err = ctx.services->trust_from_usb(path, chans);
+                m_message = err.empty() ? "Trusted the key for " + m_channels + "." : err;
+            }
+            ImGui::PopID();
+        }
+    }
+
+    void draw_settings(UiContext& ctx) {
+        auto* s = ctx.services;
+        if (ctx.catalog && !ctx.catalog->localities().empty()) {
+            std::string cur = s->setting("default_locality", ctx.catalog->area_id());
+            const auto* l = ctx.catalog->locality(cur);
+            ImGui::SetNextItemWidth(320 * ctx.scale);
+            if (ImGui::BeginCombo("Default locality", l ? l->name.c_str() : cur.c_str())) {
+                for (const auto& x : ctx.catalog->localities())
+                    if (x.kind != "comparator" && ImGui::Selectable(x.name.c_str(), x.id == cur, 0, ImVec2(0, min_hit * ctx.scale))) s->set_setting("default_locality", x.id);
+                ImGui::EndCombo();
+            }
+        }
+        int idle = std::atoi(s->setting("idle_minutes", "5").c_str());
+        ImGui::SetNextItemWidth(200 * ctx.scale);
+        if (ImGui::InputInt("Idle reset after (minutes)", &idle)) s->set_setting("idle_minutes", std::to_string(std::clamp(idle, 1, 120)));
+        bool hc = s->setting("theme", "standard") == "high_contrast";
+        if (ImGui::Checkbox("High-contrast theme by default", &hc)) s->set_setting("theme", hc ? "high_contrast" : "standard");
+        int step = std::atoi(s->setting("font_step", std::to_string(default_font_step)).c_str());
+        ImGui::SetNextItemWidth(200 * ctx.scale);
+        if (ImGui::SliderInt("Default text size", &step, 0, font_scale_count - 1)) s->set_setting("font_step", std::to_string(step));
+        bool reg = s->setting("attendance_register", "off") == "on";
+        if (ImGui::Checkbox("Keep an attendance register in training sessions (personal data: off by default)", &reg))
+            s->set_setting("attendance_register", reg ? "on" : "off");
+        bool keep = s->setting("keep_register_after_export", "no") == "yes";
+        if (ImGui::Checkbox("Keep registers on the kiosk after export", &keep)) s->set_setting("keep_register_after_export", keep ? "yes" : "no");
+        ImGui::Separator();
+        ImGui::TextUnformatted("Featured library documents (shown first):");
+        std::string featured = s->setting("featured_documents", "");
+        if (ctx.catalog)
+            for (const auto& e : ctx.catalog->library()) {
+                bool on = ("," + featured + ",").find("," + e.header.id + ",") != std::string::npos;
+                if (ImGui::Checkbox((e.header.title + "##" + e.header.id).c_str(), &on)) {
+                    std::string next;
+                    for (const auto& x : ctx.catalog->library()) {
+                        bool was = ("," + featured + ",").find("," + x.header.id + ",") != std::string::npos;
+                        bool keep_it = x.header.id == e.header.id ? on : was;
+                        if (keep_it) next += (next.empty() ? "" : ",") + x.header.id;
+                    }
+                    s->set_setting("featured_documents", next);
+                    featured = next;
+                }
+            }
+    }
+
+    void draw_audit(UiContext& ctx) {
+        auto log = ctx.services->audit(100);
+        if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                              ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn("When", 0, 1.3f);
+            ImGui::TableSetupColumn("Action", 0, 0.8f);
+            ImGui::TableSetupColumn("Channel", 0, 1.0f);
+            ImGui::TableSetupColumn("Result", 0, 1.2f);
+            ImGui::TableSetupColumn("Detail", 0, 4.0f);
+            ImGui::TableHeadersRow();
+            for (const auto& a : log) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TextUnformatted(a.at.c_str());
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextUnformatted(a.action.c_str());
+                ImGui::TableSetColumnIndex(2);
+                ImGui::TextUnformatted(a.channel.c_str());
+                ImGui::TableSetColumnIndex(3);
+                ImGui::TextUnformatted(a.result.c_str());
+                ImGui::TableSetColumnIndex(4);
+                ImGui::TextWrapped("%s", a.detail.c_str());
+            }
+            ImGui::EndTable();
+        }
+        (void)ctx;
+    }
+
+    std::string m_pin, m_message, m_channels;
+    bool m_unlocked = false;
+};
+
+} // namespace
+
+std::unique_ptr<View> make_admin_view() { return std::make_unique<AdminView>(); }
+
+} // namespace kiosk

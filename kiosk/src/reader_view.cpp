@@ -1,0 +1,159 @@
+// The document reader: markdown (shared renderer) with an outline, find with
+// next/previous, and a "may be out of date" banner; or, for reports published
+// as PDF, page images with page navigation, zoom, pan and fit to width.
+#include "content/figures.hpp"
+#include "kiosk/doc_hooks.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/views.hpp"
+#include "kiosk/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+namespace kiosk {
+namespace {
+
+class ReaderView final : public View {
+public:
+    std::string title() const override { return m_doc.title.empty() ? "Document" : m_doc.title; }
+
+    bool open(const std::string& arg, UiContext& ctx) override {
+        if (!ctx.catalog) return false;
+        std::string id = arg;
+        int page = 1;
+        if (auto c = arg.find(':'); c != std::string::npos) {
+            id = arg.substr(0, c);
+            page = std::atoi(arg.c_str() + c + 1);
+        }
+        if (id != m_doc.id) {
+            auto d = ctx.catalog->document(id);
+            if (!d) return false;
+            m_doc = std::move(*d);
+            m_md.set_markdown(m_doc.body_md);
+            m_find.clear();
+            m_zoom = 0;
+            m_show_pages = m_doc.body_md.empty();
+        }
+        if (!m_doc.pages.empty()) {
+            if (page < 1 || page > static_cast<int>(m_doc.pages.size())) return false;
+            m_page = page;
+            if (arg.find(':') != std::string::npos) m_show_pages = true;
+        }
+        for (auto& e : ctx.catalog->library())
+            if (e.header.id == m_doc.id) m_channel = e.channel;
+        return true;
+    }
+
+    void reset() override {
+        m_doc = content::Document{};
+        m_md = MarkdownView{};
+        m_find.clear();
+    }
+    bool animating() const override { return m_md.animating; }
+
+    void draw(UiContext& ctx, NavRequest& nav) override {
+        const Palette& p = palette(ctx.theme);
+        text_in(ctx.fonts.title, m_doc.title);
+        muted_text(m_doc.organisation + "  |  published " + human_date(m_doc.published) +
+                       (m_doc.review_date.empty() ? "" : "  |  review due " + human_date(m_doc.review_date)) + "  |  from " +
+                       ctx.catalog->channel_title(m_channel),
+                   ctx);
+        if (content::past_review(m_doc.review_date, content::iso_date(ctx.now))) {
+            chip("May be out of date: its review date has passed", p.rag_amber, ctx);
+        }
+        // Toolbar.
+        if (!m_doc.body_md.empty() && !m_doc.pages.empty()) {
+            if (button(m_show_pages ? "Show text" : "Show pages", ctx)) m_show_pages = !m_show_pages;
+            ImGui::SameLine();
+        }
+        if (!m_show_pages) {
+            if (button("Outline", ctx)) ImGui::OpenPopup("##outline");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(std::min(260.0f * ctx.scale, ImGui::GetContentRegionAvail().x * 0.4f));
+            if (ImGui::InputTextWithHint("##find", "Find in document", &m_find)) m_md.find(m_find);
+            ImGui::SameLine();
+            if (button("Previous", ctx)) m_md.find_next(-1);
+            ImGui::SameLine();
+            if (button("Next", ctx)) m_md.find_next(+1);
+            if (!m_find.empty()) {
+                ImGui::SameLine();
+                ImGui::AlignTextToFramePadding();
+                if (m_md.matches.empty()) ImGui::TextUnformatted("Not found");
+                else ImGui::Text("%d of %d", m_md.match_index + 1, static_cast<int>(m_md.matches.size()));
+            }
+            if (ImGui::BeginPopup("##outline")) {
+                if (m_md.layout.outline.empty()) ImGui::TextUnformatted("This document has no headings.");
+                for (std::size_t i = 0; i < m_md.layout.outline.size(); ++i) {
+                    const auto& o = m_md.layout.outline[i];
+                    ImGui::PushID(static_cast<int>(i));
+                    std::string label = std::string(static_cast<std::size_t>(std::max(0, o.level - 1)) * 3, ' ') + o.title;
+                    if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, min_hit * ctx.scale))) m_md.scroll_to = o.y;
+                    ImGui::PopID();
+                }
+                ImGui::EndPopup();
+            }
+            ImVec2 avail = ImGui::GetContentRegionAvail();
+            m_md.draw("##doc", ImVec2(0, avail.y), ctx, content_hooks(ctx, nav, ctx.catalog->area_id()), layout_style(ctx, DocSize::reading));
+            return;
+        }
+        draw_pages(ctx);
+    }
+
+private:
+    void draw_pages(UiContext& ctx) {
+        int n = static_cast<int>(m_doc.pages.size());
+        ImGui::BeginDisabled(m_page <= 1);
+        if (button("< Previous page", ctx)) --m_page;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("Page %d of %d", m_page, n);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(m_page >= n);
+        if (button("Next page >", ctx)) ++m_page;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (button("Zoom out", ctx)) m_zoom = std::max(0.25f, (m_zoom <= 0 ? 1.0f : m_zoom) / 1.25f);
+        ImGui::SameLine();
+        if (button("Zoom in", ctx)) m_zoom = std::min(6.0f, (m_zoom <= 0 ? 1.0f : m_zoom) * 1.25f);
+        ImGui::SameLine();
+        if (button("Fit to width", ctx)) m_zoom = 0;
+        if (!ImGui::GetIO().WantTextInput) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && m_page < n) ++m_page;
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && m_page > 1) --m_page;
+        }
+        const auto& pg = m_doc.pages[static_cast<std::size_t>(m_page - 1)];
+        ImGui::BeginChild("##page", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+        int w = 0, h = 0;
+        ImTextureID tex = ctx.textures ? ctx.textures->texture(pg.image_id, w, h) : nullptr;
+        float avail = ImGui::GetContentRegionAvail().x;
+        float scale = m_zoom <= 0 ? (w > 0 ? avail / static_cast<float>(w) : 1.0f) : m_zoom * ctx.scale;
+        ImGuiIO& io = ImGui::GetIO();
+        // Ctrl + wheel zooms; wheel scrolls.
+        if (ImGui::IsWindowHovered() && io.KeyCtrl && io.MouseWheel != 0) m_zoom = std::clamp((m_zoom <= 0 ? scale : m_zoom) * (io.MouseWheel > 0 ? 1.1f : 0.9f), 0.25f, 6.0f);
+        if (tex && w > 0) {
+            ImGui::Image(tex, ImVec2(static_cast<float>(w) * scale, static_cast<float>(h) * scale));
+        } else {
+            ImGui::TextWrapped("%s", pg.text.empty() ? "This page is loading." : pg.text.c_str());
+        }
+        // Pan by dragging in both directions.
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(0)) {
+            ImGui::SetScrollX(ImGui::GetScrollX() - io.MouseDelta.x);
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        }
+        ImGui::EndChild();
+    }
+
+    content::Document m_doc;
+    std::string m_channel;
+    MarkdownView m_md;
+    std::string m_find;
+    int m_page = 1;
+    float m_zoom = 0;  // 0 = fit to width
+    bool m_show_pages = false;
+};
+
+} // namespace
+
+std::unique_ptr<View> make_reader_view() { return std::make_unique<ReaderView>(); }
+
+} // namespace kiosk

@@ -1,0 +1,228 @@
+// The app shell; see shell.hpp.
+#include "kiosk/shell.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/views.hpp"
+#include "kiosk/widgets.hpp"
+
+namespace kiosk {
+
+std::pair<std::string, std::string> split_route(const std::string& route) {
+    auto c = route.find(':');
+    if (c == std::string::npos) return {route, ""};
+    return {route.substr(0, c), route.substr(c + 1)};
+}
+
+Shell::Shell() {
+    m_views["home"] = make_home_view();
+    m_views["briefing"] = make_briefing_view();
+    m_views["compare"] = make_compare_view();
+    m_views["brief"] = make_brief_doc_view();
+    m_views["actions"] = make_actions_view();
+    m_views["library"] = make_library_view();
+    m_views["doc"] = make_reader_view();
+    m_views["training"] = make_training_view();
+    m_views["presenter"] = make_presenter_view();
+    m_views["admin"] = make_admin_view();
+    m_stack.push_back("home");
+    m_titles.push_back("Home");
+}
+
+Shell::~Shell() = default;
+
+std::vector<std::string> Shell::view_names() {
+    return {"home", "briefing", "compare", "brief", "actions", "library", "doc", "training", "presenter", "admin"};
+}
+
+View* Shell::view(const std::string& name) {
+    auto it = m_views.find(name);
+    return it == m_views.end() ? nullptr : it->second.get();
+}
+
+bool Shell::go(const std::string& route, UiContext& ctx) {
+    auto [name, arg] = split_route(route);
+    View* v = view(name);
+    if (!v || !v->open(arg, ctx)) return false;
+    if (name == "home") {
+        m_stack.assign(1, "home");
+        m_titles.assign(1, v->title());
+        return true;
+    }
+    // Re-opening the same family replaces the top entry (e.g. next slide).
+    if (!m_stack.empty() && split_route(m_stack.back()).first == name && name != "doc") {
+        m_stack.back() = route;
+        m_titles.back() = v->title();
+    } else {
+        m_stack.push_back(route);
+        m_titles.push_back(v->title());
+    }
+    return true;
+}
+
+void Shell::back(UiContext& ctx) {
+    if (m_stack.size() <= 1) return;
+    m_stack.pop_back();
+    m_titles.pop_back();
+    auto [name, arg] = split_route(m_stack.back());
+    if (View* v = view(name)) v->open(arg, ctx);
+}
+
+void Shell::home(UiContext& ctx) { go("home", ctx); }
+
+void Shell::idle_reset(UiContext& ctx) {
+    for (auto& [name, v] : m_views) v->reset();
+    m_banner_dismissed = false;
+    go("home", ctx);
+}
+
+bool Shell::animating() const {
+    if (m_scrolling) return true;
+    auto [name, arg] = split_route(m_stack.back());
+    auto it = m_views.find(name);
+    return it != m_views.end() && it->second->animating();
+}
+
+void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
+    const Palette& p = palette(ctx.theme);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    float h = 64 * ctx.scale;
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::SetCursorPosY((h - min_hit * ctx.scale) * 0.5f);
+    if (m_stack.size() > 1) {
+        if (button("< Back", ctx)) nav.kind = NavRequest::Kind::back;
+        ImGui::SameLine();
+        if (button("Home", ctx)) nav.kind = NavRequest::Kind::home;
+        ImGui::SameLine();
+    }
+    // Breadcrumb: every level is a tap target.
+    const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
+    float right_w = ImGui::CalcTextSize("A-A+").x + ImGui::CalcTextSize(theme_label).x + ImGui::GetStyle().FramePadding.x * 6 +
+                    ImGui::GetStyle().ItemSpacing.x * 3 + 2 * min_hit * ctx.scale * 0.3f + 20 * ctx.scale;
+    float avail = ImGui::GetContentRegionAvail().x - right_w;
+    ImGui::BeginGroup();
+    float start_x = ImGui::GetCursorPosX();
+    std::size_t first = 0;
+    // Drop leading crumbs that would not fit (long trails on small screens).
+    for (;;) {
+        float w = 0;
+        for (std::size_t i = first; i < m_titles.size(); ++i) w += ImGui::CalcTextSize(m_titles[i].c_str()).x + 60 * ctx.scale;
+        if (w <= avail || first + 1 >= m_titles.size()) break;
+        ++first;
+    }
+    for (std::size_t i = first; i < m_titles.size(); ++i) {
+        if (i > first) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled(">");
+            ImGui::SameLine();
+        }
+        bool last = i + 1 == m_titles.size();
+        ImGui::PushID(static_cast<int>(i));
+        if (last) {
+            ImGui::AlignTextToFramePadding();
+            if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+            ImGui::TextUnformatted(m_titles[i].c_str());
+            if (ctx.fonts.bold) ImGui::PopFont();
+        } else if (button(m_titles[i].c_str(), ctx, ButtonStyle::quiet)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "#" + std::to_string(i);  // pop to level i
+        }
+        ImGui::PopID();
+    }
+    (void)start_x;
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetWindowWidth() - right_w);
+    ImGui::BeginDisabled(font_step <= 0);
+    if (button("A-", ctx)) font_step = std::max(0, font_step - 1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(font_step >= font_scale_count - 1);
+    if (button("A+", ctx)) font_step = std::min(font_scale_count - 1, font_step + 1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text");
+    ImGui::SameLine();
+    if (button(theme_label, ctx))
+        theme = theme == Theme::standard ? Theme::high_contrast : Theme::standard;
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void Shell::draw_usb_banner(UiContext& ctx) {
+    if (!ctx.services) return;
+    auto st = ctx.services->import_status();
+    auto offers = ctx.services->usb_offers();
+    if (offers.size() != m_offers_seen) {
+        m_offers_seen = offers.size();
+        m_banner_dismissed = false;
+    }
+    bool show = st.running || (!offers.empty() && !m_banner_dismissed) || (!st.results.empty() && !m_banner_dismissed);
+    if (!show) return;
+    const Palette& p = palette(ctx.theme);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface_hover);
+    float lines = static_cast<float>(std::max<std::size_t>(offers.size(), 1) + st.results.size());
+    float h = std::min(ImGui::GetFrameHeightWithSpacing() * (lines + 1.6f), ImGui::GetIO().DisplaySize.y * 0.45f);
+    ImGui::BeginChild("##usb", ImVec2(0, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (st.running) {
+        ImGui::TextUnformatted(("Installing: " + st.stage).c_str());
+        float frac = st.bytes_total ? static_cast<float>(st.bytes_done) / static_cast<float>(st.bytes_total) : 0.0f;
+        char label[64];
+        std::snprintf(label, sizeof label, "%.1f of %.1f MB", st.bytes_done / 1048576.0, st.bytes_total / 1048576.0);
+        ImGui::ProgressBar(frac, ImVec2(-140 * ctx.scale, 0), label);
+        ImGui::SameLine();
+        if (button("Cancel", ctx)) ctx.services->cancel_import();
+    } else {
+        for (std::size_t i = 0; i < offers.size(); ++i) {
+            const auto& o = offers[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::AlignTextToFramePadding();
+            std::string line = "USB stick: \"" + o.title + "\" (" + o.channel + ", version " + std::to_string(o.version) + ") - " + o.note;
+            ImGui::TextUnformatted(line.c_str());
+            ImGui::SameLine();
+            if (o.version > o.installed_version && button("Install", ctx, ButtonStyle::primary)) ctx.services->start_import(o.path);
+            ImGui::PopID();
+        }
+        for (const auto& r : st.results) ImGui::TextWrapped("%s", r.c_str());
+        if (button("Dismiss", ctx)) m_banner_dismissed = true;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void Shell::frame(UiContext& ctx) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    NavRequest nav;
+    draw_top_bar(ctx, nav);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * ctx.scale, 14 * ctx.scale));
+    draw_usb_banner(ctx);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette(ctx.theme).background);
+    ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();
+    auto [name, arg] = split_route(m_stack.back());
+    if (View* v = view(name)) v->draw(ctx, nav);
+    m_scrolling = touch_scroll();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::End();
+    if (nav.kind == NavRequest::Kind::back) back(ctx);
+    else if (nav.kind == NavRequest::Kind::home) home(ctx);
+    else if (nav.kind == NavRequest::Kind::go) {
+        if (nav.route.rfind("#", 0) == 0) {
+            std::size_t level = std::stoul(nav.route.substr(1));
+            while (m_stack.size() > level + 1) back(ctx);
+        } else {
+            go(nav.route, ctx);
+        }
+    }
+    // Keyboard: Escape or Backspace goes back (a clicker's "back" too).
+    if (!ImGui::GetIO().WantTextInput && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))))
+        if (split_route(m_stack.back()).first != "presenter") back(ctx);
+}
+
+} // namespace kiosk

@@ -1,0 +1,57 @@
+// Shared training helpers; see training_shared.hpp.
+#include "kiosk/training_shared.hpp"
+#include "kiosk/doc_hooks.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+
+namespace kiosk {
+
+TrainingSession& training_session() {
+    static TrainingSession s;
+    return s;
+}
+
+const content::TaggedModule* find_module(const UiContext& ctx, const std::string& id) {
+    if (!ctx.catalog) return nullptr;
+    for (auto& m : ctx.catalog->modules())
+        if (m.module.id == id) return &m;
+    return nullptr;
+}
+
+bool handle_slide_input(TrainingSession& s, const UiContext&) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return false;
+    int before = s.slide;
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space) || pressed(ImGuiKey_DownArrow)) s.key(ClickerKey::next);
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp) || pressed(ImGuiKey_UpArrow)) s.key(ClickerKey::previous);
+    if (pressed(ImGuiKey_Home)) s.key(ClickerKey::first);
+    if (pressed(ImGuiKey_End)) s.key(ClickerKey::last);
+    // Swipe: a mostly horizontal drag of 80 px or more, released.
+    if (ImGui::IsMouseReleased(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+        ImVec2 d(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        if (std::abs(d.x) > 80.0f && std::abs(d.x) > 2 * std::abs(d.y)) s.key(d.x < 0 ? ClickerKey::next : ClickerKey::previous);
+    }
+    return s.slide != before;
+}
+
+void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiContext& ctx, NavRequest& nav, bool projection) {
+    const Palette& p = palette(ctx.theme);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::BeginChild("##slide", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
+    float title_size = tf->FontSize * (projection ? 1.5f : 1.0f);
+    ImGui::GetWindowDrawList()->AddText(tf, title_size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(p.text), slide.title.c_str(), nullptr,
+                                        ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, title_size * 1.3f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0);
+    md.draw("##slidebody", ImVec2(0, ImGui::GetContentRegionAvail().y), ctx, content_hooks(ctx, nav, ctx.catalog ? ctx.catalog->area_id() : ""),
+            layout_style(ctx, projection ? DocSize::projection : DocSize::reading));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+} // namespace kiosk

@@ -1,0 +1,203 @@
+// Training: the module catalog, a module's page (outcomes, duration, slides),
+// and self-paced mode: one question at a time with feedback, the explanation,
+// and a summary at the end. Nothing identifies the person.
+#include "kiosk/theme.hpp"
+#include "kiosk/training_shared.hpp"
+#include "kiosk/views.hpp"
+#include "kiosk/widgets.hpp"
+
+namespace kiosk {
+namespace {
+
+class TrainingView final : public View {
+public:
+    std::string title() const override {
+        if (m_module.empty()) return "Training";
+        return m_title + (m_slide > 0 ? " (" + std::to_string(m_slide) + ")" : "");
+    }
+
+    bool open(const std::string& arg, UiContext& ctx) override {
+        if (!ctx.catalog) return false;
+        m_module.clear();
+        m_slide = 0;
+        if (arg.empty()) return true;
+        std::string id = arg;
+        int slide = 0;
+        if (auto c = arg.find(':'); c != std::string::npos) {
+            id = arg.substr(0, c);
+            slide = std::atoi(arg.c_str() + c + 1);
+        }
+        const auto* m = find_module(ctx, id);
+        if (!m) return false;
+        if (slide < 0 || slide > static_cast<int>(m->module.slides.size())) return false;
+        m_module = id;
+        m_title = m->module.title;
+        m_slide = slide;
+        if (slide > 0) {
+            auto& s = training_session();
+            if (!s.active() || s.module != &m->module || s.mode != SessionMode::self_paced) {
+                s.start(m->module, SessionMode::self_paced, ctx.now);
+                s.channel = m->channel;
+                s.module_version = m->version;
+            }
+            s.go_to(slide - 1);
+        }
+        return true;
+    }
+
+    void reset() override {
+        training_session().clear();
+        m_md = MarkdownView{};
+        m_module.clear();
+        m_slide = 0;
+    }
+    bool animating() const override { return m_md.animating; }
+
+    void draw(UiContext& ctx, NavRequest& nav) override {
+        if (m_module.empty()) draw_catalog(ctx, nav);
+        else if (m_slide == 0) draw_module(ctx, nav);
+        else draw_self_paced(ctx, nav);
+    }
+
+private:
+    void draw_catalog(UiContext& ctx, NavRequest& nav) {
+        text_in(ctx.fonts.title, "Training");
+        if (ctx.catalog->modules().empty()) {
+            muted_text("No training modules are installed.", ctx);
+            return;
+        }
+        muted_text("Choose a module. Trainers can present it to a room; anyone can go through it on their own.", ctx);
+        for (const auto& tm : ctx.catalog->modules()) {
+            const auto& m = tm.module;
+            int qs = 0;
+            for (auto& s : m.slides) qs += s.question ? 1 : 0;
+            ImGui::PushID(m.id.c_str());
+            float h = ImGui::GetTextLineHeightWithSpacing() * (3.5f + static_cast<float>(m.outcomes.size())) + 60 * ctx.scale;
+            if (begin_card("##module", ImVec2(0, h), ctx)) {
+                text_in(ctx.fonts.heading, m.title);
+                muted_text("For " + m.audience + "  |  " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides, " +
+                               std::to_string(qs) + " knowledge checks",
+                           ctx);
+                ImGui::TextUnformatted("You will be able to:");
+                for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+                if (button("Open", ctx, ButtonStyle::primary)) {
+                    nav.kind = NavRequest::Kind::go;
+                    nav.route = "training:" + m.id;
+                }
+            }
+            end_card();
+            ImGui::PopID();
+        }
+    }
+
+    void draw_module(UiContext& ctx, NavRequest& nav) {
+        const auto* tm = find_module(ctx, m_module);
+        const auto& m = tm->module;
+        text_in(ctx.fonts.title, m.title);
+        muted_text("For " + m.audience + "  |  planned " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides", ctx);
+        if (!m.summary.empty()) ImGui::TextWrapped("%s", m.summary.c_str());
+        ImGui::TextUnformatted("Learning outcomes:");
+        for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+        if (!m.sources.empty()) muted_text("Based on: " + m.sources, ctx);
+        ImGui::Spacing();
+        if (button("Present to a room", ctx, ButtonStyle::primary)) {
+            auto& s = training_session();
+            s.start(m, SessionMode::presenter, ctx.now);
+            s.channel = tm->channel;
+            s.module_version = tm->version;
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "presenter:" + m.id + ":1";
+        }
+        ImGui::SameLine();
+        if (button("Go through it on my own", ctx)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "training:" + m.id + ":1";
+        }
+        ImGui::Spacing();
+        text_in(ctx.fonts.heading, "Slides");
+        for (const auto& s : m.slides) {
+            ImGui::PushID(static_cast<int>(s.ord));
+            std::string label = std::to_string(s.ord) + ". " + s.title + (s.question ? "  (knowledge check)" : "");
+            if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, min_hit * ctx.scale)) && !dragged()) {
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "training:" + m.id + ":" + std::to_string(s.ord);
+            }
+            ImGui::PopID();
+        }
+    }
+
+    void draw_self_paced(UiContext& ctx, NavRequest& nav) {
+        auto& s = training_session();
+        if (!s.active()) return;
+        const Palette& p = palette(ctx.theme);
+        int before = s.slide;
+        handle_slide_input(s, ctx);
+        const content::Slide* sl = s.current();
+        if (sl != m_drawn) {
+            m_md.set_markdown(sl->body_md);
+            m_drawn = sl;
+        }
+        bool last = s.slide + 1 >= s.slide_count();
+        float bar_h = min_hit * ctx.scale + ImGui::GetStyle().ItemSpacing.y * 2;
+        float q_h = 0;
+        if (sl->question) q_h = ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(sl->question->options.size()) + 4.5f);
+        ImVec2 avail = ImGui::GetContentRegionAvail();
+        draw_slide(*sl, m_md, ImVec2(0, std::max(140.0f * ctx.scale, avail.y - bar_h - q_h)), ctx, nav, false);
+        if (sl->question) {
+            const auto& q = *sl->question;
+            if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+            ImGui::TextWrapped("%s", q.prompt.c_str());
+            if (ctx.fonts.bold) ImGui::PopFont();
+            auto it = s.answers.find(s.slide);
+            for (std::size_t i = 0; i < q.options.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                std::string label = q.options[i];
+                if (it != s.answers.end()) {
+                    if (static_cast<int>(i) == q.answer) label = "Correct answer: " + label;
+                    else if (static_cast<int>(i) == it->second) label = "Your answer: " + label;
+                }
+                if (button(label.c_str(), ctx, it != s.answers.end() && static_cast<int>(i) == q.answer ? ButtonStyle::primary : ButtonStyle::normal,
+                           ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+                    s.answer(static_cast<int>(i));
+                ImGui::PopID();
+            }
+            if (it != s.answers.end()) {
+                bool right = it->second == q.answer;
+                ImGui::PushStyleColor(ImGuiCol_Text, right ? p.good : p.bad);
+                ImGui::TextUnformatted(right ? "Right." : "Not quite.");
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s", q.explanation.c_str());
+            }
+        }
+        ImGui::BeginDisabled(s.slide == 0);
+        if (button("< Previous", ctx)) s.key(ClickerKey::previous);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("Slide %d of %d", s.slide + 1, s.slide_count());
+        ImGui::SameLine();
+        if (!last) {
+            if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("  Finished: you answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
+        }
+        if (s.slide != before || s.slide + 1 != m_slide) {
+            m_slide = s.slide + 1;
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "training:" + m_module + ":" + std::to_string(m_slide);
+        }
+    }
+
+    std::string m_module, m_title;
+    int m_slide = 0;
+    MarkdownView m_md;
+    const content::Slide* m_drawn = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<View> make_training_view() { return std::make_unique<TrainingView>(); }
+
+} // namespace kiosk

@@ -1,0 +1,145 @@
+// Touch-sized widgets; see widgets.hpp.
+#include "kiosk/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace kiosk {
+
+bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 size) {
+    const Palette& p = palette(ctx.theme);
+    float m = min_hit * ctx.scale;
+    ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    ImVec2 pad = ImGui::GetStyle().FramePadding;
+    if (size.x <= 0) size.x = std::max(m, text.x + pad.x * 2);
+    if (size.y <= 0) size.y = std::max(m, text.y + pad.y * 2);
+    int pushed = 0;
+    if (style == ButtonStyle::primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_on_accent);
+        pushed = 4;
+    } else if (style == ButtonStyle::quiet) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.link);
+        pushed = 2;
+    }
+    bool r = ImGui::Button(label, size);
+    ImGui::PopStyleColor(pushed);
+    return r && !ImGui::IsMouseDragPastThreshold(0, 12.0f * ctx.scale);
+}
+
+void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
+    const Palette& p = palette(ctx.theme);
+    ImVec2 sz = ImGui::CalcTextSize(text);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float padx = 10 * ctx.scale, pady = 4 * ctx.scale;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + sz.x + 2 * padx, pos.y + sz.y + 2 * pady), ImGui::GetColorU32(bg), 12 * ctx.scale);
+    dl->AddRect(pos, ImVec2(pos.x + sz.x + 2 * padx, pos.y + sz.y + 2 * pady), ImGui::GetColorU32(p.border), 12 * ctx.scale);
+    dl->AddText(ImVec2(pos.x + padx, pos.y + pady), ImGui::GetColorU32(p.text_on_chip), text);
+    ImGui::Dummy(ImVec2(sz.x + 2 * padx, sz.y + 2 * pady));
+}
+
+void muted_text(const std::string& text, const UiContext& ctx) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).text_muted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void text_in(ImFont* font, const std::string& text) {
+    if (font) ImGui::PushFont(font);
+    ImGui::TextWrapped("%s", text.c_str());
+    if (font) ImGui::PopFont();
+}
+
+bool dragged() { return ImGui::IsMouseDragPastThreshold(0, 12.0f); }
+
+bool clicked_without_drag() {
+    return ImGui::IsItemHovered() && ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragPastThreshold(0, 12.0f);
+}
+
+namespace {
+struct ScrollState {
+    float velocity = 0;
+    bool dragging = false;
+};
+std::map<ImGuiID, ScrollState>& scroll_states() {
+    static std::map<ImGuiID, ScrollState> s;
+    return s;
+}
+} // namespace
+
+bool touch_scroll() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ScrollState& st = scroll_states()[w->ID];
+    ImGuiIO& io = ImGui::GetIO();
+    bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
+    if (hovered && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemActive()) st.dragging = true;
+    if (hovered && ImGui::IsMouseClicked(0)) st.velocity = 0;
+    if (st.dragging && ImGui::IsMouseDown(0)) {
+        if (ImGui::IsMouseDragPastThreshold(0, 6.0f)) {
+            float dy = io.MouseDelta.y;
+            ImGui::SetScrollY(w, w->Scroll.y - dy);
+            st.velocity = io.DeltaTime > 0 ? -dy / io.DeltaTime : 0;
+        }
+        return false;
+    }
+    if (st.dragging && !ImGui::IsMouseDown(0)) st.dragging = false;
+    if (std::fabs(st.velocity) > 20.0f) {
+        ImGui::SetScrollY(w, std::clamp(w->Scroll.y + st.velocity * io.DeltaTime, 0.0f, w->ScrollMax.y));
+        st.velocity *= std::pow(0.05f, io.DeltaTime);  // loses 95% of its speed per second
+        if (w->Scroll.y <= 0 || w->Scroll.y >= w->ScrollMax.y) st.velocity = 0;
+        return std::fabs(st.velocity) > 20.0f;
+    }
+    st.velocity = 0;
+    return false;
+}
+
+bool begin_card(const char* id, ImVec2 size, const UiContext& ctx) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette(ctx.theme).surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ctx.scale, 12 * ctx.scale));
+    bool r = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    return r;
+}
+
+void end_card() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+std::string format_value(double v, content::Unit unit) {
+    char buf[64];
+    if (unit == content::Unit::count) {
+        long long n = std::llround(v);
+        std::string s = std::to_string(n < 0 ? -n : n);
+        for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+        return (n < 0 ? "-" : "") + s;
+    }
+    std::snprintf(buf, sizeof buf, unit == content::Unit::percent ? "%.1f%%" : "%.1f", v);
+    return buf;
+}
+
+const char* unit_label(content::Unit unit) {
+    switch (unit) {
+    case content::Unit::count: return "children";
+    case content::Unit::rate_per_10000: return "per 10,000 children";
+    case content::Unit::percent: return "per cent";
+    }
+    return "";
+}
+
+std::string human_date(const std::string& iso) {
+    static const char* months[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
+
+} // namespace kiosk

@@ -1,0 +1,61 @@
+// Why this file exists: what the views may ask of the device, implemented over
+// the state database, the PIN store, the USB watcher and an import worker
+// thread. Views stay free of SQLite and the filesystem; this is their door.
+#pragma once
+#include "kiosk/ui.hpp"
+#include "usb_watcher.hpp"
+
+#include "content/pin_store.hpp"
+#include "content/state_store.hpp"
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace platform {
+
+class DeviceServices final : public kiosk::Services {
+public:
+    DeviceServices(content::StateStore& state, UsbWatcher* usb, std::vector<std::filesystem::path> usb_roots, std::function<void()> wake);
+    ~DeviceServices() override;
+
+    std::string setting(const std::string& key, const std::string& fallback) override;
+    void set_setting(const std::string& key, const std::string& value) override;
+    std::string check_pin(const std::string& pin) override;
+    bool pin_is_set() override;
+    std::vector<kiosk::UsbOffer> usb_offers() override;
+    void start_import(const std::string& path) override;
+    void cancel_import() override;
+    kiosk::ImportStatus import_status() override;
+    std::string rollback(const std::string& channel) override;
+    std::vector<content::AuditEntry> audit(std::size_t limit) override;
+    std::vector<content::TrustedKey> trusted_keys() override;
+    std::string untrust(const std::string& key_id) override;
+    std::string trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) override;
+    std::vector<std::string> usb_public_keys() override;
+    std::string export_to_usb() override;
+    void record_display_guard(const std::string& cell) override;
+    std::string save_session_record(const std::string& json) override;
+    void request_quit() override { m_quit = true; }
+
+    // True once after content changed (import or rollback): reload the catalog.
+    [[nodiscard]] bool take_content_changed() { return m_changed.exchange(false); }
+    [[nodiscard]] bool quit_requested() const { return m_quit; }
+    void refresh_usb_trust();
+
+private:
+    content::StateStore& m_state;
+    content::PinStore m_pin;
+    UsbWatcher* m_usb;
+    std::vector<std::filesystem::path> m_roots;
+    std::function<void()> m_wake;
+    std::mutex m_mu;
+    kiosk::ImportStatus m_status;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_changed{false};
+    std::atomic<bool> m_quit{false};
+    std::thread m_worker;
+};
+
+} // namespace platform

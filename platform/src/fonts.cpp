@@ -1,0 +1,71 @@
+// Font discovery and atlas building; see fonts.hpp.
+#include "fonts.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace platform {
+
+FontFiles find_fonts() {
+    FontFiles f;
+    std::vector<fs::path> dirs;
+    if (const char* d = std::getenv("KIOSK_FONT_DIR")) dirs.emplace_back(d);
+    dirs.emplace_back(KIOSK_ASSETS_DIR);
+    dirs.emplace_back("/usr/share/fonts/truetype/noto");
+    for (auto& d : dirs) {
+        if (fs::exists(d / "NotoSans-Regular.ttf")) {
+            f.regular = (d / "NotoSans-Regular.ttf").string();
+            f.bold = fs::exists(d / "NotoSans-Bold.ttf") ? (d / "NotoSans-Bold.ttf").string() : f.regular;
+            f.italic = fs::exists(d / "NotoSans-Italic.ttf") ? (d / "NotoSans-Italic.ttf").string() : f.regular;
+            break;
+        }
+    }
+    if (f.regular.empty() && fs::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")) {
+        f.regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+        f.bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+        f.italic = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf";
+    }
+    if (fs::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")) f.symbols = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    return f;
+}
+
+void build_fonts(float scale, kiosk::Fonts& out) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    static const FontFiles files = find_fonts();
+    static const ImWchar text_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};  // Latin, Latin Extended, punctuation, euro
+    static const ImWchar symbol_ranges[] = {0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2713, 0x2717, 0};
+    auto add = [&](const std::string& path, float px) -> ImFont* {
+        if (path.empty()) {
+            ImFontConfig cfg;
+            cfg.SizePixels = px;
+            return io.Fonts->AddFontDefault(&cfg);
+        }
+        ImFontConfig cfg;
+        cfg.OversampleH = 2;
+        cfg.OversampleV = 1;
+        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, text_ranges);
+        if (!files.symbols.empty()) {
+            ImFontConfig m;
+            m.MergeMode = true;
+            m.OversampleH = 2;
+            io.Fonts->AddFontFromFileTTF(files.symbols.c_str(), px, &m, symbol_ranges);
+        }
+        return f;
+    };
+    if (!files.found()) std::fprintf(stderr, "note: Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font\n");
+    const float body = 20.0f * scale;
+    out.body = add(files.regular, body);
+    out.bold = add(files.bold, body);
+    out.italic = add(files.italic, body);
+    out.heading = add(files.bold, 26.0f * scale);
+    out.title = add(files.bold, 34.0f * scale);
+    out.slide = add(files.regular, 34.0f * scale);
+    io.FontDefault = out.body;
+    io.Fonts->Build();
+}
+
+} // namespace platform

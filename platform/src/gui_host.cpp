@@ -1,0 +1,275 @@
+// The GUI host: a GLFW window with OpenGL 3, event-driven (a frame is drawn
+// only for input, an animation, or news from a worker), or a headless
+// software-rendered screenshot. It owns the catalog, the services and the shell.
+#include "cli.hpp"
+#include "device_services.hpp"
+#include "fonts.hpp"
+#include "options.hpp"
+#include "soft_renderer.hpp"
+#include "texture_cache.hpp"
+#include "usb_watcher.hpp"
+
+#include "content/catalog.hpp"
+#include "kiosk/shell.hpp"
+#include "kiosk/theme.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace platform {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+const Clock::time_point g_start = Clock::now();
+
+std::int64_t now_unix() {
+    if (const char* n = std::getenv("KIOSK_NOW"); n && *n) return std::strtoll(n, nullptr, 10);
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+std::vector<fs::path> usb_roots(const Options& o) {
+    std::vector<fs::path> r;
+    if (!o.demo) {
+        r.emplace_back("/media");
+        r.emplace_back("/run/media");
+    }
+    for (auto& w : o.watch_roots) r.emplace_back(w);
+    return r;
+}
+
+struct Session {
+    content::StateStore state;
+    content::Catalog catalog;
+    std::unique_ptr<UsbWatcher> usb;
+    std::unique_ptr<DeviceServices> services;
+    kiosk::Shell shell;
+    kiosk::UiContext ctx;
+    int applied_step = -1;
+    kiosk::Theme applied_theme = kiosk::Theme::standard;
+
+    explicit Session(content::StateStore s) : state(std::move(s)) {}
+
+    void load_catalog() {
+        auto c = content::Catalog::load(state);
+        if (c) catalog = std::move(*c);
+        else std::cerr << c.error().line() << "\n";
+        ctx.catalog = &catalog;
+    }
+
+    void apply_settings() {
+        shell.font_step = std::clamp(std::atoi(services->setting("font_step", std::to_string(kiosk::default_font_step)).c_str()), 0, kiosk::font_scale_count - 1);
+        shell.theme = services->setting("theme", "standard") == "high_contrast" ? kiosk::Theme::high_contrast : kiosk::Theme::standard;
+    }
+};
+
+std::int64_t idle_seconds(Session& s, const Options& o) {
+    if (o.idle_minutes > 0) return static_cast<std::int64_t>(o.idle_minutes * 60);
+    return std::max(1, std::atoi(s.services->setting("idle_minutes", "5").c_str())) * 60;
+}
+
+int screenshot(Session& s, const Options& o) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(o.width), static_cast<float>(o.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    SoftRenderer soft;
+    TextureCache textures(TextureBackend::soft, 256ull << 20, nullptr, &soft);
+    textures.set_catalog(&s.catalog);
+    s.ctx.textures = &textures;
+    s.ctx.now = now_unix();
+    s.apply_settings();
+    float scale = kiosk::font_scales[s.shell.font_step];
+    build_fonts(scale, s.ctx.fonts);
+    SoftImage atlas;
+    unsigned char* px = nullptr;
+    io.Fonts->GetTexDataAsRGBA32(&px, &atlas.width, &atlas.height);
+    atlas.rgba.assign(px, px + static_cast<std::size_t>(atlas.width) * static_cast<std::size_t>(atlas.height) * 4);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(&atlas));
+    soft.set_texture(reinterpret_cast<ImTextureID>(&atlas), &atlas);
+    s.ctx.scale = scale;
+    s.ctx.theme = s.shell.theme;
+    kiosk::apply_theme(s.shell.theme, scale);
+    if (!s.shell.go(o.view, s.ctx)) {
+        std::cerr << "E_NOT_FOUND: there is no view '" << o.view << "' with the installed content. Views: ";
+        for (auto& n : kiosk::Shell::view_names()) std::cerr << n << " ";
+        std::cerr << "\n";
+        ImGui::DestroyContext();
+        return 1;
+    }
+    // A few frames so that layout, auto-sized windows and images settle.
+    for (int i = 0; i < 4; ++i) {
+        ImGui::NewFrame();
+        s.shell.frame(s.ctx);
+        ImGui::Render();
+    }
+    const kiosk::Palette& p = kiosk::palette(s.shell.theme);
+    SoftImage img = soft.render(ImGui::GetDrawData(), o.width, o.height, p.background);
+    ImGui::DestroyContext();
+    if (!stbi_write_png(o.screenshot_path.c_str(), img.width, img.height, 4, img.rgba.data(), img.width * 4)) {
+        std::cerr << "E_IO: could not write " << o.screenshot_path << ".\n";
+        return 1;
+    }
+    std::cout << "wrote " << o.screenshot_path << " (" << o.width << "x" << o.height << ", view " << o.view << ")\n";
+    return 0;
+}
+
+bool g_input = false;
+GLFWwindow* g_window = nullptr;
+
+void on_key(GLFWwindow*, int, int, int, int) { g_input = true; }
+void on_char(GLFWwindow*, unsigned int) { g_input = true; }
+void on_mouse_button(GLFWwindow*, int, int, int) { g_input = true; }
+void on_cursor(GLFWwindow*, double, double) { g_input = true; }
+void on_scroll(GLFWwindow*, double, double) { g_input = true; }
+void on_size(GLFWwindow*, int, int) { g_input = true; }
+
+int windowed(Session& s, const Options& o) {
+    glfwSetErrorCallback([](int, const char* d) { std::cerr << "display: " << d << "\n"; });
+    if (!glfwInit()) {
+        std::cerr << "E_NO_DISPLAY: No display was found, so the kiosk cannot open its window. Check that the screen is connected and that DISPLAY "
+                     "is set (for example under Xvfb). To render a view to a PNG without a display, use: kiosk --screenshot OUT.png --view home\n";
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = o.kiosk ? glfwGetPrimaryMonitor() : nullptr;
+    int w = o.width, h = o.height;
+    if (monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        w = mode->width;
+        h = mode->height;
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    }
+    g_window = glfwCreateWindow(w, h, "Member briefing kiosk", monitor, nullptr);
+    if (!g_window) {
+        std::cerr << "E_NO_DISPLAY: The window could not be created (no OpenGL 3 support?). Use --screenshot to render without a display.\n";
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+    glfwSwapInterval(1);
+    glfwSetKeyCallback(g_window, on_key);
+    glfwSetCharCallback(g_window, on_char);
+    glfwSetMouseButtonCallback(g_window, on_mouse_button);
+    glfwSetCursorPosCallback(g_window, on_cursor);
+    glfwSetScrollCallback(g_window, on_scroll);
+    glfwSetFramebufferSizeCallback(g_window, on_size);
+    if (o.kiosk) glfwSetWindowCloseCallback(g_window, [](GLFWwindow* win) { glfwSetWindowShouldClose(win, GLFW_FALSE); });
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);  // chains our callbacks
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    auto wake = [] { glfwPostEmptyEvent(); };
+    s.usb = std::make_unique<UsbWatcher>(usb_roots(o), wake);
+    s.services = std::make_unique<DeviceServices>(s.state, s.usb.get(), usb_roots(o), wake);
+    s.ctx.services = s.services.get();
+    s.ctx.kiosk_mode = o.kiosk;
+    s.apply_settings();
+    TextureCache textures(TextureBackend::gl, 24ull << 20, wake);
+    textures.set_catalog(&s.catalog);
+    s.ctx.textures = &textures;
+    s.shell.go(o.view, s.ctx);
+
+    auto last_input = Clock::now();
+    int frames_left = 3;
+    bool first = true;
+    while (!glfwWindowShouldClose(g_window) && !s.services->quit_requested()) {
+        bool animating = s.shell.animating() || textures.busy();
+        if (frames_left > 0 || animating) glfwPollEvents();
+        else {
+            double idle_left = static_cast<double>(idle_seconds(s, o)) - std::chrono::duration<double>(Clock::now() - last_input).count();
+            bool clock_shown = kiosk::split_route(s.shell.route()).first == "presenter";
+            double timeout = std::max(0.05, std::min(idle_left, clock_shown ? 1.0 : 3600.0));
+            glfwWaitEventsTimeout(timeout);
+        }
+        if (g_input) {
+            g_input = false;
+            frames_left = 3;
+            last_input = Clock::now();
+        }
+        if (std::chrono::duration<double>(Clock::now() - last_input).count() >= static_cast<double>(idle_seconds(s, o)) && s.shell.depth() > 1) {
+            s.shell.idle_reset(s.ctx);
+            last_input = Clock::now();
+        }
+        if (s.services->take_content_changed()) {
+            textures.set_catalog(nullptr);
+            s.load_catalog();
+            textures.set_catalog(&s.catalog);
+            s.services->refresh_usb_trust();
+            s.shell.home(s.ctx);
+        }
+        textures.pump();
+        textures.begin_frame();
+        if (s.shell.font_step != s.applied_step || s.shell.theme != s.applied_theme) {
+            float scale = kiosk::font_scales[s.shell.font_step];
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            build_fonts(scale, s.ctx.fonts);
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            kiosk::apply_theme(s.shell.theme, scale);
+            s.ctx.scale = scale;
+            s.ctx.theme = s.shell.theme;
+            s.applied_step = s.shell.font_step;
+            s.applied_theme = s.shell.theme;
+        }
+        s.ctx.now = now_unix();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        s.shell.frame(s.ctx);
+        ImGui::Render();
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(g_window, &fw, &fh);
+        glViewport(0, 0, fw, fh);
+        const kiosk::Palette& p = kiosk::palette(s.shell.theme);
+        glClearColor(p.background.x, p.background.y, p.background.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(g_window);
+        if (first && o.print_first_frame) {
+            std::cout << "first_frame_ms " << std::chrono::duration<double, std::milli>(Clock::now() - g_start).count() << std::endl;
+        }
+        first = false;
+        frames_left = std::max(0, frames_left - 1);
+    }
+    s.services.reset();
+    s.usb.reset();
+    textures.set_catalog(nullptr);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(g_window);
+    glfwTerminate();
+    return 0;
+}
+
+} // namespace
+
+int run_gui(const Options& o) {
+    auto state = open_state(o);
+    if (!state) return 1;
+    Session s(std::move(*state));
+    s.load_catalog();
+    if (o.mode == Mode::screenshot) {
+        // Services for reading settings; no USB watching in screenshot mode.
+        s.services = std::make_unique<DeviceServices>(s.state, nullptr, std::vector<fs::path>{}, nullptr);
+        s.ctx.services = s.services.get();
+        return screenshot(s, o);
+    }
+    return windowed(s, o);
+}
+
+} // namespace platform

@@ -1,0 +1,169 @@
+// Texture decoding, upload and caching; see texture_cache.hpp.
+#include "texture_cache.hpp"
+
+#include <GL/gl.h>
+#include <stb_image.h>
+
+#include <cstring>
+
+namespace platform {
+
+GlTexture::GlTexture(int w, int h, const std::uint8_t* rgba) {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    m_id = id;
+}
+
+GlTexture& GlTexture::operator=(GlTexture&& o) noexcept {
+    if (this != &o) {
+        if (m_id) glDeleteTextures(1, &m_id);
+        m_id = o.m_id;
+        o.m_id = 0;
+    }
+    return *this;
+}
+
+GlTexture::~GlTexture() {
+    if (m_id) glDeleteTextures(1, &m_id);
+}
+
+TextureCache::TextureCache(TextureBackend backend, std::size_t cap, std::function<void()> wake, SoftRenderer* soft)
+    : m_backend(backend), m_cap(cap), m_wake(std::move(wake)), m_soft(soft) {
+    if (m_backend == TextureBackend::gl) m_thread = std::thread([this] { worker(); });
+}
+
+TextureCache::~TextureCache() {
+    {
+        std::lock_guard lk(m_mu);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void TextureCache::set_catalog(const content::Catalog* cat) {
+    m_catalog = cat;
+    std::lock_guard lk(m_mu);
+    m_jobs.clear();
+    m_done.clear();
+    m_entries.clear();
+    m_bytes = 0;
+}
+
+SoftImage TextureCache::decode(const std::vector<std::uint8_t>& bytes) {
+    SoftImage img;
+    int w = 0, h = 0, comp = 0;
+    unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp, 4);
+    if (!px) return img;
+    img.width = w;
+    img.height = h;
+    img.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    stbi_image_free(px);
+    return img;
+}
+
+void TextureCache::worker() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lk(m_mu);
+            m_cv.wait(lk, [&] { return m_stop || !m_jobs.empty(); });
+            if (m_stop) return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        Done d{job.id, decode(job.bytes)};
+        {
+            std::lock_guard lk(m_mu);
+            m_done.push_back(std::move(d));
+        }
+        if (m_wake) m_wake();
+    }
+}
+
+bool TextureCache::busy() {
+    std::lock_guard lk(m_mu);
+    return !m_jobs.empty() || !m_done.empty();
+}
+
+bool TextureCache::pump() {
+    std::deque<Done> done;
+    {
+        std::lock_guard lk(m_mu);
+        done.swap(m_done);
+    }
+    for (auto& d : done) {
+        auto it = m_entries.find(d.id);
+        if (it == m_entries.end()) continue;
+        Entry& e = it->second;
+        e.pending = false;
+        if (d.image.width == 0) {
+            e.failed = true;
+            continue;
+        }
+        e.width = d.image.width;
+        e.height = d.image.height;
+        e.bytes = d.image.rgba.size();
+        e.gl = GlTexture(e.width, e.height, d.image.rgba.data());
+        m_bytes += e.bytes;
+    }
+    evict();
+    return !done.empty();
+}
+
+void TextureCache::evict() {
+    while (m_bytes > m_cap) {
+        auto victim = m_entries.end();
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+            if (it->second.bytes && it->second.last_used < m_clock && (victim == m_entries.end() || it->second.last_used < victim->second.last_used))
+                victim = it;
+        if (victim == m_entries.end()) break;  // everything is in use this frame
+        m_bytes -= victim->second.bytes;
+        m_entries.erase(victim);
+    }
+}
+
+ImTextureID TextureCache::texture(const std::string& id, int& width, int& height) {
+    auto it = m_entries.find(id);
+    if (it == m_entries.end()) {
+        if (!m_catalog) return nullptr;
+        auto img = m_catalog->image(id);
+        Entry e;
+        if (!img) {
+            e.failed = true;
+            m_entries.emplace(id, std::move(e));
+            return nullptr;
+        }
+        e.width = img->width;
+        e.height = img->height;
+        if (m_backend == TextureBackend::soft) {
+            e.soft = decode(img->data);
+            e.bytes = e.soft.rgba.size();
+            e.failed = e.soft.width == 0;
+            m_bytes += e.bytes;
+        } else {
+            e.pending = true;
+            {
+                std::lock_guard lk(m_mu);
+                m_jobs.push_back(Job{id, std::move(img->data)});
+            }
+            m_cv.notify_one();
+        }
+        it = m_entries.emplace(id, std::move(e)).first;
+        if (m_backend == TextureBackend::soft && m_soft && !it->second.failed) m_soft->set_texture(reinterpret_cast<ImTextureID>(&it->second.soft), &it->second.soft);
+    }
+    Entry& e = it->second;
+    e.last_used = m_clock;
+    width = e.width;
+    height = e.height;
+    if (e.failed || e.pending) return nullptr;
+    if (m_backend == TextureBackend::soft) return reinterpret_cast<ImTextureID>(&e.soft);
+    return e.gl.valid() ? e.gl.id() : nullptr;
+}
+
+} // namespace platform

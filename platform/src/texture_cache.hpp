@@ -1,0 +1,91 @@
+// Why this file exists: images from bundles on screen. Bytes are read from the
+// catalog on the main thread (SQLite connections are not shared), decoded with
+// stb_image on a worker thread, uploaded on the main thread, and cached under
+// a memory cap (least recently used first out). For screenshots the same
+// cache decodes synchronously into CPU images for the software renderer.
+#pragma once
+#include "soft_renderer.hpp"
+
+#include "content/catalog.hpp"
+#include "kiosk/ui.hpp"
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace platform {
+
+// A move-only OpenGL texture (RAII, as ImHex does it).
+class GlTexture {
+public:
+    GlTexture() = default;
+    GlTexture(int width, int height, const std::uint8_t* rgba);
+    GlTexture(const GlTexture&) = delete;
+    GlTexture& operator=(const GlTexture&) = delete;
+    GlTexture(GlTexture&& o) noexcept : m_id(o.m_id) { o.m_id = 0; }
+    GlTexture& operator=(GlTexture&& o) noexcept;
+    ~GlTexture();
+    [[nodiscard]] ImTextureID id() const { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_id)); }
+    [[nodiscard]] bool valid() const { return m_id != 0; }
+private:
+    unsigned int m_id = 0;
+};
+
+enum class TextureBackend { gl, soft };
+
+class TextureCache final : public kiosk::TextureProvider {
+public:
+    TextureCache(TextureBackend backend, std::size_t cap_bytes, std::function<void()> wake, SoftRenderer* soft = nullptr);
+    ~TextureCache() override;
+
+    void set_catalog(const content::Catalog* cat);
+    ImTextureID texture(const std::string& image_id, int& width, int& height) override;
+    // Marks the start of a frame: images not used since may be evicted.
+    void begin_frame() { ++m_clock; }
+    // Uploads finished decodes (GL backend). Returns true if any arrived.
+    bool pump();
+    [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
+    [[nodiscard]] bool busy();
+
+private:
+    struct Entry {
+        GlTexture gl;
+        SoftImage soft;
+        int width = 0, height = 0;
+        std::size_t bytes = 0;
+        std::uint64_t last_used = 0;
+        bool pending = false, failed = false;
+    };
+    struct Job {
+        std::string id;
+        std::vector<std::uint8_t> bytes;
+    };
+    struct Done {
+        std::string id;
+        SoftImage image;
+    };
+    void worker();
+    void evict();
+    static SoftImage decode(const std::vector<std::uint8_t>& bytes);
+
+    TextureBackend m_backend;
+    std::size_t m_cap;
+    std::function<void()> m_wake;
+    SoftRenderer* m_soft;
+    const content::Catalog* m_catalog = nullptr;
+    std::map<std::string, Entry> m_entries;
+    std::size_t m_bytes = 0;
+    std::uint64_t m_clock = 0;
+    std::mutex m_mu;
+    std::condition_variable m_cv;
+    std::deque<Job> m_jobs;
+    std::deque<Done> m_done;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace platform
