@@ -26,7 +26,7 @@ public:
         }
         if (loc.empty()) loc = ctx.services ? ctx.services->setting("default_locality", ctx.catalog->area_id()) : ctx.catalog->area_id();
         const content::Locality* l = ctx.catalog->locality(loc);
-        if (!l && !ctx.catalog->empty()) return false;
+        if (!l && (!ctx.catalog->empty() || !arg.empty())) return false;
         if (!ind.empty() && !ctx.catalog->indicator(ind)) return false;
         m_locality = loc;
         m_locality_name = l ? l->name : "no figures";
@@ -77,6 +77,11 @@ private:
     void draw_hub(UiContext& ctx, NavRequest& nav) {
         text_in(ctx.fonts.title, "Safeguarding figures for " + m_locality_name);
         draw_locality_picker(ctx, nav);
+        ImGui::SameLine();
+        if (button("Action plans and recommendations", ctx, ButtonStyle::primary)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "actions";
+        }
         muted_text("Counts of 1 to 5 are never shown: they appear as [c]. Tap a card for its trend; tap 'Source' for where a figure comes from.", ctx);
         ImGui::Spacing();
         float avail = ImGui::GetContentRegionAvail().x;
@@ -92,11 +97,6 @@ private:
                 nav.route = "briefing:" + m_locality + "/" + ind.id;
             }
             ++i;
-        }
-        ImGui::Spacing();
-        if (button("Action plans and recommendations", ctx, ButtonStyle::primary)) {
-            nav.kind = NavRequest::Kind::go;
-            nav.route = "actions";
         }
         draw_documents(ctx, nav);
     }

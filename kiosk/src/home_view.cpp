@@ -61,6 +61,7 @@ public:
                 nav.kind = NavRequest::Kind::go;
                 nav.route = tiles[i].route;
             }
+            note_item(tiles[i].name);
             bool hovered = ImGui::IsItemHovered() || ImGui::IsItemFocused();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             ImVec2 end(pos.x + tile_w, pos.y + tile_h);

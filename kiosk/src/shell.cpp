@@ -189,6 +189,7 @@ void Shell::draw_usb_banner(UiContext& ctx) {
 }
 
 void Shell::frame(UiContext& ctx) {
+    clear_noted_items();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

@@ -30,6 +30,7 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
         pushed = 2;
     }
     bool r = ImGui::Button(label, size);
+    note_item(label);
     ImGui::PopStyleColor(pushed);
     return r && !ImGui::IsMouseDragPastThreshold(0, 12.0f * ctx.scale);
 }
@@ -57,6 +58,22 @@ void text_in(ImFont* font, const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
     if (font) ImGui::PopFont();
 }
+
+namespace {
+std::map<std::string, ItemRect>& registry() {
+    static std::map<std::string, ItemRect> r;
+    return r;
+}
+} // namespace
+
+void note_item(const std::string& label) {
+    std::string key = label;
+    if (auto h = key.find("##"); h != std::string::npos && h > 0) key = key.substr(0, h);
+    registry()[key] = ItemRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+const std::map<std::string, ItemRect>& noted_items() { return registry(); }
+void clear_noted_items() { registry().clear(); }
 
 bool dragged() { return ImGui::IsMouseDragPastThreshold(0, 12.0f); }
 
@@ -128,7 +145,7 @@ std::string format_value(double v, content::Unit unit) {
 
 const char* unit_label(content::Unit unit) {
     switch (unit) {
-    case content::Unit::count: return "children";
+    case content::Unit::count: return "number";
     case content::Unit::rate_per_10000: return "per 10,000 children";
     case content::Unit::percent: return "per cent";
     }

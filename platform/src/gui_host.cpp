@@ -12,6 +12,8 @@
 #include "content/catalog.hpp"
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+#include "content/file_io.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -121,6 +123,23 @@ int screenshot(Session& s, const Options& o) {
     }
     std::cout << "wrote " << o.screenshot_path << " (" << o.width << "x" << o.height << ", view " << o.view << ")\n";
     return 0;
+}
+
+// For the end-to-end test: where each labelled widget is, so that xdotool
+// clicks real item rectangles rather than guessed coordinates.
+void write_item_rects(const std::string& path, const std::string& route) {
+    std::string json = "{\"route\":\"" + route + "\",\"items\":{";
+    bool first = true;
+    for (const auto& [label, r] : kiosk::noted_items()) {
+        std::string l;
+        for (char c : label)
+            if (c != '"' && c != '\\') l += c;
+        json += (first ? "" : ",") + std::string("\"") + l + "\":[" + std::to_string(static_cast<int>(r.min.x)) + "," +
+                std::to_string(static_cast<int>(r.min.y)) + "," + std::to_string(static_cast<int>(r.max.x)) + "," + std::to_string(static_cast<int>(r.max.y)) + "]";
+        first = false;
+    }
+    json += "}}\n";
+    (void)content::file_io::write_file_atomic(path, json);
 }
 
 bool g_input = false;
@@ -239,6 +258,7 @@ int windowed(Session& s, const Options& o) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(g_window);
+        if (const char* rects = std::getenv("KIOSK_ITEM_RECTS"); rects && *rects) write_item_rects(rects, s.shell.route());
         if (first && o.print_first_frame) {
             std::cout << "first_frame_ms " << std::chrono::duration<double, std::milli>(Clock::now() - g_start).count() << std::endl;
         }

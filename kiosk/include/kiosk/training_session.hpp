@@ -43,7 +43,7 @@ struct TrainingSession {
     // Timer: on_time, behind (elapsed share of the planned time runs ahead of
     // the share of slides done by more than 10 points), over_time (past plan).
     [[nodiscard]] TimerState timer(std::int64_t now) const;
-    [[nodiscard]] std::int64_t elapsed(std::int64_t now) const { return started_at ? now - started_at : 0; }
+    [[nodiscard]] std::int64_t elapsed(std::int64_t now) const { return module ? now - started_at : 0; }
 
     // Presenter tallies: +1/-1 for an option on the current question slide.
     void tally(int option, int delta);

@@ -5,6 +5,7 @@
 #include "kiosk/theme.hpp"
 #include "kiosk/ui.hpp"
 
+#include <map>
 #include <string>
 
 namespace kiosk {
@@ -45,6 +46,15 @@ void end_card();
 
 // True if the item just drawn was clicked (pressed and released without a drag).
 [[nodiscard]] bool clicked_without_drag();
+
+// Click targets by label, recorded as widgets are drawn, so that headless
+// tests and the end-to-end test can find them from item rectangles.
+struct ItemRect {
+    ImVec2 min, max;
+};
+void note_item(const std::string& label);                 // records the last item's rect
+[[nodiscard]] const std::map<std::string, ItemRect>& noted_items();
+void clear_noted_items();
 
 // "2014-05-13" -> "13 May 2014"
 [[nodiscard]] std::string human_date(const std::string& iso);

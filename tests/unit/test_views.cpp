@@ -1,0 +1,116 @@
+// Every view draws, with and without content, at 800x480, 1280x720 and
+// 1920x1080; navigation works by simulated clicks found from item rectangles;
+// idle reset clears what a person typed or chose.
+#include "view_harness.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+const std::vector<std::string> k_routes = {
+    "home", "briefing:riverside", "briefing:westbrook/cp_plans", "briefing:county/cla_rate", "compare:cp_plans", "brief:board-briefing-spring-2025",
+    "brief:locality-riverside-2025", "actions", "library", "library:search=section 11", "doc:training-brochure-2025-26", "doc:lga-peer-letter-2014:2",
+    "training", "training:member-safeguarding", "training:member-safeguarding:3", "presenter:member-safeguarding:4", "admin"};
+
+const ImVec2 k_sizes[] = {ImVec2(800, 480), ImVec2(1280, 720), ImVec2(1920, 1080)};
+
+} // namespace
+
+TEST_CASE("views: every view draws with the demo content at three sizes") {
+    for (auto size : k_sizes) {
+        test::Harness h(size);
+        for (const auto& r : k_routes) {
+            CAPTURE(r);
+            CAPTURE(size.x);
+            REQUIRE(h.shell.go(r, h.ctx));
+            h.frames(2);
+            CHECK(h.frame() > 200);  // something substantial was drawn
+        }
+    }
+}
+
+TEST_CASE("views: every view draws with no content installed; routes to missing content are refused") {
+    for (auto size : k_sizes) {
+        test::Harness h(size, false);
+        for (const auto& r : {"home", "library", "training", "actions", "admin", "briefing:"}) {
+            CAPTURE(r);
+            REQUIRE(h.shell.go(r, h.ctx));
+            CHECK(h.frame() > 50);
+        }
+        CHECK_FALSE(h.shell.go("doc:nope", h.ctx));
+        CHECK_FALSE(h.shell.go("briefing:atlantis", h.ctx));
+        CHECK_FALSE(h.shell.go("training:nope:1", h.ctx));
+        CHECK_FALSE(h.shell.go("nosuchview", h.ctx));
+    }
+}
+
+TEST_CASE("navigation: tap a home tile; go back; open admin; a wrong PIN is refused") {
+    test::Harness h(ImVec2(1280, 720));
+    h.frame();
+    REQUIRE(h.click("Library"));
+    CHECK(h.shell.route() == "library");
+    REQUIRE(h.click("< Back"));
+    CHECK(h.shell.route() == "home");
+    REQUIRE(h.click("Training"));
+    CHECK(h.shell.route() == "training");
+    REQUIRE(h.click("Home"));
+    CHECK(h.shell.route() == "home");
+    REQUIRE(h.click("Administration"));
+    CHECK(h.shell.route() == "admin");
+    for (const char* k : {"1", "1", "1", "1", "OK"}) REQUIRE(h.click(k));
+    CHECK(h.services.wrong == 1);
+    CHECK_FALSE(h.has_item("Lock"));
+    for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
+    h.frame();
+    CHECK(h.has_item("Lock"));  // unlocked
+}
+
+TEST_CASE("navigation: briefings hub to trend to compare; a library row opens the reader") {
+    test::Harness h(ImVec2(1280, 720));
+    REQUIRE(h.click("Briefings"));
+    CHECK(h.shell.route().rfind("briefing:", 0) == 0);
+    REQUIRE(h.click("Action plans and recommendations"));
+    CHECK(h.shell.route() == "actions");
+    h.frame();
+    std::string overdue;
+    for (auto& [label, r] : kiosk::noted_items())
+        if (label.rfind("Overdue", 0) == 0) overdue = label;
+    REQUIRE(h.click(overdue));
+    h.shell.back(h.ctx);
+    REQUIRE(h.shell.go("library", h.ctx));
+    h.frame();
+    std::string first;
+    for (auto& [label, r] : kiosk::noted_items())
+        if (label.rfind("doc:", 0) == 0) first = label;
+    REQUIRE_FALSE(first.empty());
+    REQUIRE(h.click(first));
+    CHECK(h.shell.route() == first);
+}
+
+TEST_CASE("idle reset returns home and clears searches and quiz answers") {
+    test::Harness h(ImVec2(1280, 720));
+    REQUIRE(h.shell.go("library:search=neglect", h.ctx));
+    h.frame();
+    CHECK(h.has_item("Clear"));  // a search is showing
+    REQUIRE(h.shell.go("training:member-safeguarding:3", h.ctx));
+    h.frame();
+    h.shell.idle_reset(h.ctx);
+    CHECK(h.shell.route() == "home");
+    CHECK(h.shell.depth() == 1);
+    REQUIRE(h.shell.go("library", h.ctx));
+    h.frame();
+    CHECK_FALSE(h.has_item("Clear"));  // the search was cleared
+}
+
+TEST_CASE("touch hit targets are at least 44x44 px at scale 1") {
+    test::Harness h(ImVec2(1280, 720));
+    for (const auto& r : {"home", "library", "actions", "training:member-safeguarding", "presenter:member-safeguarding:3"}) {
+        REQUIRE(h.shell.go(r, h.ctx));
+        h.frame();
+        for (auto& [label, rect] : kiosk::noted_items()) {
+            CAPTURE(label);
+            CHECK(rect.max.x - rect.min.x >= 44.0f - 0.5f);
+            CHECK(rect.max.y - rect.min.y >= 44.0f - 0.5f);
+        }
+    }
+}

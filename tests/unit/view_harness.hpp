@@ -1,0 +1,119 @@
+// A headless ImGui harness for view tests: a context with no GL (DisplaySize,
+// a built font atlas, NewFrame/Render), the demo catalog, and fake device
+// services. Clicks go through io.MousePos / io.MouseDown at the centre of an
+// item's recorded rectangle.
+#pragma once
+#include "content/catalog.hpp"
+#include "kiosk/shell.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+namespace test {
+
+class FakeServices final : public kiosk::Services {
+public:
+    std::map<std::string, std::string> settings;
+    std::string pin = "2468";
+    int wrong = 0;
+    std::vector<std::string> guards, records;
+    std::string setting(const std::string& k, const std::string& f) override { return settings.count(k) ? settings[k] : f; }
+    void set_setting(const std::string& k, const std::string& v) override { settings[k] = v; }
+    std::string check_pin(const std::string& p) override {
+        if (p == pin) return "";
+        ++wrong;
+        return "That PIN is not right.";
+    }
+    bool pin_is_set() override { return true; }
+    std::vector<kiosk::UsbOffer> usb_offers() override { return offers; }
+    void start_import(const std::string& path) override { imported.push_back(path); }
+    void cancel_import() override {}
+    kiosk::ImportStatus import_status() override { return {}; }
+    std::string rollback(const std::string&) override { return ""; }
+    std::vector<content::AuditEntry> audit(std::size_t) override { return {}; }
+    std::vector<content::TrustedKey> trusted_keys() override { return {}; }
+    std::string untrust(const std::string&) override { return ""; }
+    std::string trust_from_usb(const std::string&, const std::vector<std::string>&) override { return ""; }
+    std::vector<std::string> usb_public_keys() override { return {}; }
+    std::string export_to_usb() override { return "exported"; }
+    void record_display_guard(const std::string& cell) override { guards.push_back(cell); }
+    std::string save_session_record(const std::string& json) override {
+        records.push_back(json);
+        return "";
+    }
+    void request_quit() override {}
+    std::vector<kiosk::UsbOffer> offers;
+    std::vector<std::string> imported;
+};
+
+struct Harness {
+    ImGuiContext* imgui = nullptr;
+    content::Catalog catalog;
+    FakeServices services;
+    kiosk::Shell shell;
+    kiosk::UiContext ctx;
+
+    explicit Harness(ImVec2 size, bool with_content = true) {
+        imgui = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        io.DeltaTime = 1.0f / 60.0f;
+        ImFont* f = io.Fonts->AddFontDefault();
+        unsigned char* px = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+        ctx.fonts = kiosk::Fonts{f, f, f, f, f, f};
+        if (with_content) {
+            auto c = content::Catalog::from_files({{"demo-board", KIOSK_DEMO_DIR "/demo-board.kbundle"},
+                                                   {"demo-council", KIOSK_DEMO_DIR "/demo-council.kbundle"}});
+            if (!c) throw std::runtime_error(c.error().line());
+            catalog = std::move(*c);
+        }
+        ctx.catalog = &catalog;
+        ctx.services = &services;
+        ctx.now = 1795338000;  // 2026-11-22
+        kiosk::apply_theme(kiosk::Theme::standard, 1.0f);
+    }
+    ~Harness() { ImGui::DestroyContext(imgui); }
+    Harness(const Harness&) = delete;
+    Harness& operator=(const Harness&) = delete;
+
+    // One frame; returns the number of vertices drawn.
+    int frame() {
+        ImGui::NewFrame();
+        shell.frame(ctx);
+        ImGui::Render();
+        return ImGui::GetDrawData()->TotalVtxCount;
+    }
+
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) frame();
+    }
+
+    bool has_item(const std::string& label) const { return kiosk::noted_items().count(label) != 0; }
+
+    // Presses and releases the mouse at the centre of the item called `label`.
+    bool click(const std::string& label) {
+        frame();
+        auto it = kiosk::noted_items().find(label);
+        if (it == kiosk::noted_items().end()) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        io.MousePos = ImVec2(-1, -1);
+        frame();
+        return true;
+    }
+};
+
+} // namespace test
