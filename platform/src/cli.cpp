@@ -3,8 +3,13 @@
 
 #include "demo.hpp"
 
+#include "content/catalog.hpp"
 #include "content/importer.hpp"
 #include "content/manifest.hpp"
+#include "content/pin_store.hpp"
+#include "content/records.hpp"
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -99,6 +104,49 @@ int cmd_rollback(StateStore& s, const Options& o) {
     return 0;
 }
 
+int cmd_set_pin(StateStore& s) {
+    std::string pin;
+    if (::isatty(0)) std::cerr << "New admin PIN (4-12 digits): ";
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    PinStore store(s);
+    if (auto r = store.set_pin(pin); !r) return fail_line(r.error());
+    std::cout << "admin PIN set\n";
+    return 0;
+}
+
+int cmd_search(StateStore& s, const Options& o) {
+    auto cat = Catalog::load(s);
+    if (!cat) return fail_line(cat.error());
+    auto r = cat->search(SearchQuery{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type});
+    if (!r) return fail_line(r.error());
+    if (!r->fallback_note.empty()) std::cerr << "note: " << r->fallback_note << "\n";
+    for (const auto& h : r->hits) {
+        nlohmann::json hl = nlohmann::json::array();
+        for (auto& [a, b] : h.highlights) hl.push_back({a, b});
+        nlohmann::json j = {{"id", h.ref}, {"type", h.kind}, {"title", h.title}, {"snippet", h.snippet}, {"highlights", hl},
+                            {"score", h.score}, {"channel", h.channel}};
+        std::cout << j.dump() << "\n";
+    }
+    return 0;
+}
+
+int cmd_device_key(StateStore& s) {
+    auto k = device_key(s);
+    if (!k) return fail_line(k.error());
+    std::cout << minisign::format_public_key(k->public_key());
+    return 0;
+}
+
+int cmd_export(StateStore& s, const Options& o) {
+    KeepRegister keep = s.setting("keep_register_after_export").value_or(std::nullopt).value_or("no") == "yes" ? KeepRegister::yes : KeepRegister::no;
+    auto r = export_records(s, o.export_dir, keep);
+    if (!r) return fail_line(r.error());
+    for (auto& f : r->files) std::cout << "wrote " << f.string() << " (+ .minisig)\n";
+    std::cout << r->records << " session record(s) exported\n";
+    return 0;
+}
+
 } // namespace
 
 std::optional<StateStore> open_state(const Options& o) {
@@ -129,6 +177,10 @@ int run_cli(const Options& o) {
     case Mode::import: return cmd_import(*s, o);
     case Mode::status: return cmd_status(*s);
     case Mode::rollback: return cmd_rollback(*s, o);
+    case Mode::set_pin: return cmd_set_pin(*s);
+    case Mode::search: return cmd_search(*s, o);
+    case Mode::device_key: return cmd_device_key(*s);
+    case Mode::export_records: return cmd_export(*s, o);
     default: break;
     }
     std::cerr << "E_USAGE: this mode is not available from the command line\n";
