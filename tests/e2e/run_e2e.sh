@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# End-to-end test in a real window: start the built kiosk under Xvfb on the
+# demo content, drive it with xdotool (tap a home tile, go back, open admin,
+# enter a wrong PIN), take screenshots and check they are not blank and change
+# between steps, and check that idle CPU stays under 1% of one core.
+# Click targets come from the kiosk's own item rectangles (KIOSK_ITEM_RECTS),
+# not from guessed coordinates.
+# usage: run_e2e.sh KIOSK_EXE DEMO_BUNDLE_DIR [OUT_DIR]
+set -euo pipefail
+KIOSK=$1
+DEMO=$2
+OUT=${3:-$(mktemp -d)}
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
+RECTS=$WORK/rects.json
+DISPLAY_NUM=$((200 + RANDOM % 500))
+export DISPLAY=:$DISPLAY_NUM
+export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
+XPID= KPID=
+cleanup() {
+  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
+  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "E2E FAIL: $*" >&2; exit 1; }
+
+Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+XPID=$!
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
+
+echo 2468 | "$KIOSK" --demo --set-pin >/dev/null
+KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size 1280x720 >"$WORK/kiosk.log" 2>&1 &
+KPID=$!
+
+route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
+wait_route() {
+  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
+  fail "expected route '$1', got '$(route)'"
+}
+# Clicks the centre of the item labelled $1, found in the kiosk's item rectangles.
+click() {
+  local r
+  for _ in $(seq 100); do
+    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
+    [ -n "$r" ] && break
+    sleep 0.05
+  done
+  [ -n "$r" ] || fail "no item labelled '$1' on screen (route $(route))"
+  IFS=, read -r x0 y0 x1 y1 <<<"$r"
+  local wid
+  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
+  xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
+  sleep 0.3
+}
+shot() {
+  sleep 0.3
+  import -window root "$OUT/$1.png"
+  local sd
+  sd=$(convert "$OUT/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $1 looks blank (sd $sd)"
+}
+
+wait_route home
+shot 1-home
+click "Library"
+wait_route library
+shot 2-library
+cmp -s "$OUT/1-home.png" "$OUT/2-library.png" && fail "the screen did not change after tapping Library"
+click "< Back"
+wait_route home
+click "Administration"
+wait_route admin
+for k in 1 1 1 1 OK; do click "$k"; done
+shot 3-wrong-pin
+cmp -s "$OUT/2-library.png" "$OUT/3-wrong-pin.png" && fail "the screen did not change on the admin screen"
+"$KIOSK" --demo --status | grep -q '"result":"E_PIN"' || fail "the wrong PIN was not audited"
+
+# Idle: no input for 10 s; CPU time used must stay under 1% of one core.
+xdotool mousemove 5 700
+sleep 2
+read -r -a before < "/proc/$KPID/stat"
+sleep 10
+read -r -a after < "/proc/$KPID/stat"
+ticks=$(( (${after[13]} + ${after[14]}) - (${before[13]} + ${before[14]}) ))
+hz=$(getconf CLK_TCK)
+pct=$(awk -v t="$ticks" -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }')
+echo "idle CPU over 10 s: ${pct}% of one core"
+awk -v p="$pct" 'BEGIN { exit !(p <= 1.0) }' || fail "idle CPU ${pct}% is over 1%"
+kill -0 "$KPID" || fail "the kiosk exited"
+echo "e2e: 1 passed, 0 failed (screenshots in $OUT)"
