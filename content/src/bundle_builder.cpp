@@ -115,6 +115,11 @@ std::string summary_json(const SourceBundle& sb) {
 Result<BuildReport> build_bundle(const fs::path& src_dir, const fs::path& out, const BuildOptions& opts) {
     auto sb = read_source(src_dir);
     if (!sb) return std::unexpected(sb.error());
+    return build_bundle_from_model(*sb, out, opts);
+}
+
+Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs::path& out, const BuildOptions& opts) {
+    const SourceBundle* sb = &source;
     auto disc = check_disclosure(*sb);
     if (!disc) return std::unexpected(disc.error());
 

@@ -20,7 +20,10 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -142,6 +145,91 @@ void write_item_rects(const std::string& path, const std::string& route) {
     (void)content::file_io::write_file_atomic(path, json);
 }
 
+long vm_hwm_kb() {
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+// Benchmark driver: scripted navigation and synthetic scrolling, measured
+// per frame. Returns true when the script is finished.
+struct BenchScript {
+    std::string mode, doc;
+    int step = 0, frame_in_step = 0;
+    std::vector<double> lib_ms, doc_ms;
+    int images = 0;
+
+    void print(const std::vector<double>& v, const char* name) {
+        if (v.empty()) return;
+        std::vector<double> s = v;
+        std::sort(s.begin(), s.end());
+        double sum = 0;
+        for (double x : s) sum += x;
+        std::printf("%s_frame_ms_mean %.3f\n%s_frame_ms_p99 %.3f\n", name, sum / static_cast<double>(s.size()), name, s[s.size() * 99 / 100]);
+    }
+
+    // Called before NewFrame. `last_ms` is the previous frame's time.
+    bool before_frame(Session& s, double last_ms) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.6f);
+        ++frame_in_step;
+        if (mode == "scroll") {
+            if (step == 0) {
+                s.shell.go("library", s.ctx);
+                step = 1;
+                frame_in_step = 0;
+            } else if (step == 1) {
+                if (frame_in_step > 5) lib_ms.push_back(last_ms);
+                io.MouseWheel = -1.0f;
+                if (lib_ms.size() >= 300) {
+                    if (!s.shell.go("doc:" + doc, s.ctx)) std::fprintf(stderr, "no document %s\n", doc.c_str());
+                    step = 2;
+                    frame_in_step = 0;
+                }
+            } else if (step == 2) {
+                if (frame_in_step > 5) doc_ms.push_back(last_ms);
+                io.MouseWheel = -1.0f;
+                if (doc_ms.size() >= 300) {
+                    print(lib_ms, "library_scroll");
+                    print(doc_ms, "document_scroll");
+                    std::printf("vm_hwm_kb %ld\n", vm_hwm_kb());
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (mode == "tour") {
+            const char* routes[] = {"home", "library", "briefing:", "training:module-0", "presenter:module-0:3"};
+            if (step < 5) {
+                if (frame_in_step == 1) s.shell.go(routes[step], s.ctx);
+                if (step == 1) io.MouseWheel = -3.0f;
+                if (frame_in_step > (step == 1 ? 400 : 10)) {
+                    ++step;
+                    frame_in_step = 0;
+                }
+                return false;
+            }
+            // 50 images: page images of the scanned documents.
+            if (frame_in_step == 1) {
+                int k = images / 3, page = images % 3 + 1;
+                s.shell.go("doc:scan-" + std::to_string(k) + ":" + std::to_string(page), s.ctx);
+            }
+            if (frame_in_step > 6) {
+                ++images;
+                frame_in_step = 0;
+                if (images >= 50) {
+                    std::printf("vm_hwm_kb %ld\n", vm_hwm_kb());
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+};
+
 bool g_input = false;
 GLFWwindow* g_window = nullptr;
 
@@ -206,8 +294,11 @@ int windowed(Session& s, const Options& o) {
     auto last_input = Clock::now();
     int frames_left = 3;
     bool first = true;
+    BenchScript bench{o.bench, o.bench_doc};
+    double last_frame_ms = 0;
     while (!glfwWindowShouldClose(g_window) && !s.services->quit_requested()) {
-        bool animating = s.shell.animating() || textures.busy();
+        auto frame_start = Clock::now();
+        bool animating = s.shell.animating() || textures.busy() || !o.bench.empty();
         if (frames_left > 0 || animating) glfwPollEvents();
         else {
             double idle_left = static_cast<double>(idle_seconds(s, o)) - std::chrono::duration<double>(Clock::now() - last_input).count();
@@ -247,6 +338,7 @@ int windowed(Session& s, const Options& o) {
         s.ctx.now = now_unix();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (!o.bench.empty() && o.bench != "first-frame" && bench.before_frame(s, last_frame_ms)) break;
         ImGui::NewFrame();
         s.shell.frame(s.ctx);
         ImGui::Render();
@@ -259,11 +351,13 @@ int windowed(Session& s, const Options& o) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(g_window);
         if (const char* rects = std::getenv("KIOSK_ITEM_RECTS"); rects && *rects) write_item_rects(rects, s.shell.route());
-        if (first && o.print_first_frame) {
+        if (first && (o.print_first_frame || o.bench == "first-frame")) {
             std::cout << "first_frame_ms " << std::chrono::duration<double, std::milli>(Clock::now() - g_start).count() << std::endl;
         }
+        if (first && o.bench == "first-frame") break;
         first = false;
         frames_left = std::max(0, frames_left - 1);
+        last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
     }
     s.services.reset();
     s.usb.reset();

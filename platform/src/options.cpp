@@ -79,6 +79,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         else if (a == "--watch") { if (!(v = need(i, a))) return std::nullopt; o.watch_roots.push_back(v); }
         else if (a == "--print-first-frame") o.print_first_frame = true;
         else if (a == "--idle-minutes") { if (!(v = need(i, a))) return std::nullopt; o.idle_minutes = std::strtod(v, nullptr); }
+        else if (a == "--bench") { if (!(v = need(i, a))) return std::nullopt; o.bench = v; }
+        else if (a == "--bench-doc") { if (!(v = need(i, a))) return std::nullopt; o.bench_doc = v; }
         else if (a == "--help" || a == "-h") { o.mode = Mode::help; return o; }
         else { error = "unknown argument '" + a + "'"; return std::nullopt; }
     }

@@ -30,6 +30,8 @@ struct Options {
     std::vector<std::string> watch_roots;  // extra mount roots to watch
     bool print_first_frame = false;
     double idle_minutes = -1;      // override the idle reset
+    std::string bench;             // benchmark mode: first-frame, scroll, tour
+    std::string bench_doc;         // the long document for --bench scroll
 };
 
 // Parses argv. Returns nullopt and sets `error` on a usage error.

@@ -7,7 +7,7 @@
 
 using test::q;
 
-TEST_CASE("cli: keygen; build; sign; verify; inspect; lint end to end") {
+TEST_CASE("cli: keygen - build - sign - verify - inspect - lint end to end") {
     test::TempDir t;
     const std::string kb = test::bundle_exe();
     REQUIRE(test::run(kb + " keygen --out " + q(t / "k")).rc == 0);
@@ -27,7 +27,7 @@ TEST_CASE("cli: keygen; build; sign; verify; inspect; lint end to end") {
     CHECK(test::run(kb + " lint " + q(t / "g.kbundle")).rc == 0);
 }
 
-TEST_CASE("cli: usage errors exit 2; rejections exit 1 with one coded line") {
+TEST_CASE("cli: usage errors exit 2 - rejections exit 1 with one coded line") {
     const std::string kb = test::bundle_exe();
     CHECK(test::run(kb).rc == 2);
     CHECK(test::run(kb + " frobnicate").rc == 2);

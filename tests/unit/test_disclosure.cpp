@@ -35,7 +35,7 @@ struct Fixture {
 };
 } // namespace
 
-TEST_CASE("primary suppression: counts 1 to 5 must be [c]; 0 and 6 may show") {
+TEST_CASE("primary suppression: counts 1 to 5 must be [c] - 0 and 6 may show") {
     Fixture f;
     f.set("n", "a", "3");
     f.set("n", "b", "0");
@@ -95,7 +95,7 @@ TEST_CASE("secondary suppression: a complement that is itself small is caught") 
     CHECK(g.issues().empty());
 }
 
-TEST_CASE("secondary suppression: no total published; no group to attack") {
+TEST_CASE("secondary suppression: no total published - no group to attack") {
     Fixture f;
     f.set("n", "a", "[c]");
     f.set("n", "b", "20");
@@ -120,7 +120,7 @@ TEST_CASE("a rate whose numerator is suppressed must be suppressed too") {
     CHECK(is[0].cell.locality_id == "a");
 }
 
-TEST_CASE("NHS numbers: valid check digits are found; invalid ones are not") {
+TEST_CASE("NHS numbers: valid check digits are found - invalid ones are not") {
     CHECK(valid_nhs_number("943 476 5919"));
     CHECK(valid_nhs_number("9434765919"));
     CHECK_FALSE(valid_nhs_number("9434765918"));
@@ -131,7 +131,7 @@ TEST_CASE("NHS numbers: valid check digits are found; invalid ones are not") {
     CHECK(scan_text("There were 10,069 contacts and 2148 referrals; phone 0186 5810 000.").empty());
 }
 
-TEST_CASE("UPNs: a valid check letter is found; a wrong one is not") {
+TEST_CASE("UPNs: a valid check letter is found - a wrong one is not") {
     // Check letter computed over the 12 characters with weights 2..13, mod 23.
     std::string body = "820200100001";
     int sum = 0;
@@ -146,7 +146,7 @@ TEST_CASE("UPNs: a valid check letter is found; a wrong one is not") {
     CHECK(scan_text("pupil " + wrong + " moved").empty());
 }
 
-TEST_CASE("postcodes: full unit postcodes are found; outward codes alone are not") {
+TEST_CASE("postcodes: full unit postcodes are found - outward codes alone are not") {
     auto hits = scan_text("lives at 12 High St, OX1 2JD now");
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].pattern == PrivacyPattern::postcode);
@@ -173,7 +173,7 @@ TEST_CASE("identifier columns are refused by name") {
     CHECK_FALSE(identifier_column("locality_id"));
 }
 
-TEST_CASE("lint: the good source passes; overrides apply only to named fields") {
+TEST_CASE("lint: the good source passes - overrides apply only to named fields") {
     auto ok = lint_source(test::fixtures() / "good_src", FixSuggest::no);
     for (auto& f : ok.findings) MESSAGE(f.code << " " << f.location << " " << f.message);
     CHECK(ok.ok());

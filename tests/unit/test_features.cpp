@@ -61,7 +61,7 @@ TEST_CASE("polarity: up is not always good") {
     CHECK(compute_change(a, c, Polarity::neutral).words == "Not comparable");
 }
 
-TEST_CASE("demo figures: every count in 1..5 is suppressed, and the trend carries markers") {
+TEST_CASE("demo figures: every count in 1..5 is suppressed - and the trend carries markers") {
     auto cat = demo_catalog();
     auto pts = trend(cat, "cp_plans", "westbrook");
     REQUIRE(pts.size() == 6);
@@ -103,7 +103,7 @@ TEST_CASE("search: prefix on the last word and phrases in quotes") {
     CHECK(to_fts_query("   ").empty());
 }
 
-TEST_CASE("search: the fallback drops to any word and says so; type filter works") {
+TEST_CASE("search: the fallback drops to any word and says so - type filter works") {
     auto cat = demo_catalog();
     auto r = cat.search({"neglect zebra", 5, ""});
     REQUIRE(r);
@@ -133,7 +133,7 @@ TEST_CASE("search: snippets carry highlight ranges over the matched words") {
     }
 }
 
-TEST_CASE("review dates: past-review flags, and the demo has at least one") {
+TEST_CASE("review dates: past-review flags - and the demo has at least one") {
     CHECK(past_review("2024-03-01", "2026-11-22"));
     CHECK_FALSE(past_review("2027-04-01", "2026-11-22"));
     CHECK_FALSE(past_review("", "2026-11-22"));
@@ -152,7 +152,7 @@ TEST_CASE("links: doc: and image: references are resolved at build time") {
     CHECK(cat.image("board-partners").has_value());
 }
 
-TEST_CASE("admin PIN: wrong PINs back off; the count is written before checking; lockout survives restart and clock changes") {
+TEST_CASE("admin PIN: wrong PINs back off - the count is written before checking - lockout survives restart and clock changes") {
     test::TempDir t;
     static std::int64_t fake_ms = 1000;
     {
@@ -212,7 +212,7 @@ std::string sample_record() {
 }
 } // namespace
 
-TEST_CASE("export: CSV and JSON records and the audit log, each signed and checked with minisign -V") {
+TEST_CASE("export: CSV and JSON records and the audit log - each signed and checked with minisign -V") {
     test::TempDir t;
     auto s = StateStore::open(t / "data");
     REQUIRE(s);
@@ -262,7 +262,7 @@ TEST_CASE("export: a record is not marked exported when a write fails") {
     CHECK(s->db().query_int("SELECT count(*) FROM attendees").value() == 0);  // deleted once exported
 }
 
-TEST_CASE("export: no stick folder is a clear error; the register is off by default") {
+TEST_CASE("export: no stick folder is a clear error - the register is off by default") {
     test::TempDir t;
     auto s = StateStore::open(t / "data");
     REQUIRE(s);

@@ -63,7 +63,7 @@ TEST_CASE("hostile: truncated at several offsets") {
     }
 }
 
-TEST_CASE("hostile: one byte flipped in the payload; the signature; the trusted comment") {
+TEST_CASE("hostile: one byte flipped in the payload - the signature - the trusted comment") {
     test::TempDir t;
     SUBCASE("payload") {
         auto b = test::copy_good(t.path());
@@ -115,7 +115,7 @@ TEST_CASE("hostile: a legacy Ed signature made by minisign -l") {
     CHECK(verify_reason(b, *pub) == Reason::legacy_signature);
 }
 
-TEST_CASE("hostile: garbage; empty; missing and oversized .minisig files") {
+TEST_CASE("hostile: garbage - empty - missing and oversized .minisig files") {
     test::TempDir t;
     auto b = test::copy_good(t.path());
     for (std::string garbage : {std::string("hello\n"), std::string(), std::string(30000, 'x'),
@@ -127,7 +127,7 @@ TEST_CASE("hostile: garbage; empty; missing and oversized .minisig files") {
     CHECK(verify_reason(b) == Reason::signature);
 }
 
-TEST_CASE("hostile: not SQLite at all; signed") {
+TEST_CASE("hostile: not SQLite at all - signed") {
     test::TempDir t;
     auto b = t / "x.kbundle";
     test::write_all(b, std::string(4096, 'Z'));
@@ -149,7 +149,7 @@ TEST_CASE("hostile: a WAL-mode database") {
     CHECK(verify_reason(b) == Reason::format);
 }
 
-TEST_CASE("hostile: extra tables; triggers; views and indexes") {
+TEST_CASE("hostile: extra tables - triggers - views and indexes") {
     test::TempDir t;
     for (std::string sqltext : {std::string("CREATE TABLE extra(x)"),
                                 std::string("CREATE TRIGGER t AFTER INSERT ON localities BEGIN SELECT 1; END"),
@@ -181,7 +181,7 @@ TEST_CASE("hostile: manifest fields missing or of the wrong type") {
     CHECK(verify_reason(edited(d.path(), "UPDATE manifest SET value='kiosk-bundle/2' WHERE key='format'")) == Reason::format);
 }
 
-TEST_CASE("hostile: a huge declared size; and a size over the cap") {
+TEST_CASE("hostile: a huge declared size - and a size over the cap") {
     test::TempDir t;
     auto b = test::copy_good(t.path());
     std::string d = test::read_all(b);
@@ -198,7 +198,7 @@ TEST_CASE("hostile: a huge declared size; and a size over the cap") {
     CHECK(v.error().reason == Reason::too_large);
 }
 
-TEST_CASE("hostile: padded past its declared size; and a corrupted page") {
+TEST_CASE("hostile: padded past its declared size - and a corrupted page") {
     test::TempDir t;
     auto b = test::copy_good(t.path());
     test::write_all(b, test::read_all(b) + std::string(4096, '\0'));

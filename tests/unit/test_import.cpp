@@ -86,7 +86,7 @@ void check_clean(StateStore& s, std::int64_t expect_version) {
 
 } // namespace
 
-TEST_CASE("import: installs; keeps the previous bundle; deletes older ones") {
+TEST_CASE("import: installs - keeps the previous bundle - deletes older ones") {
     test::TempDir t;
     auto s = trusted_store(t / "data");
     auto v3 = make_bundle(t.path(), {.version = 3});
@@ -104,7 +104,7 @@ TEST_CASE("import: installs; keeps the previous bundle; deletes older ones") {
     check_clean(s, 5);
 }
 
-TEST_CASE("import: version rules; rollback; replay; high-water mark") {
+TEST_CASE("import: version rules - rollback - replay - high-water mark") {
     test::TempDir t;
     auto s = trusted_store(t / "data");
     auto v3 = make_bundle(t.path(), {.version = 3});

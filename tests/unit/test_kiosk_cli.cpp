@@ -12,7 +12,7 @@ namespace {
 std::string kiosk() { return KIOSK_EXE; }
 }
 
-TEST_CASE("kiosk cli: trust; import; status; rollback") {
+TEST_CASE("kiosk cli: trust - import - status - rollback") {
     test::TempDir t;
     const std::string d = " --data-dir " + q(t / "data");
     const auto F = test::fixtures();

@@ -19,13 +19,13 @@ TEST_CASE("a generated key round-trips through its file formats") {
     CHECK(sk2->sk == sk.sk);
 }
 
-TEST_CASE("key ids print as minisign prints them: little-endian; upper-case; not padded") {
+TEST_CASE("key ids print as minisign prints them: little-endian - upper-case - not padded") {
     minisign::PublicKey k;
     k.key_id = {0x13, 0x1D, 0x10, 0x39, 0x84, 0xA3, 0x2F, 0x03};
     CHECK(k.key_id_hex() == "32FA38439101D13");
 }
 
-TEST_CASE("a signature verifies; and each altered part fails with its own reason") {
+TEST_CASE("a signature verifies - and each altered part fails with its own reason") {
     auto sk = minisign::generate_key();
     minisign::Hasher h;
     h.update("hello", 5);
@@ -102,7 +102,7 @@ TEST_CASE("interop: our signature verifies with minisign -V") {
     CHECK(test::run("minisign -V -m " + q(b) + " -p " + q(test::fixtures() / "test-signing.pub")).rc != 0);
 }
 
-TEST_CASE("interop: a key made by minisign -G -W signs with our tool; an encrypted key needs its password") {
+TEST_CASE("interop: a key made by minisign -G -W signs with our tool - an encrypted key needs its password") {
     test::TempDir t;
     auto b = test::copy_good(t.path());
     REQUIRE(test::run("minisign -G -W -p " + q(t / "w.pub") + " -s " + q(t / "w.key")).rc == 0);

@@ -29,7 +29,7 @@ Error build_error(const test::fs::path& src, const test::fs::path& out) {
 }
 } // namespace
 
-TEST_CASE("csv: quoted cells; CRLF; BOM and embedded newlines parse") {
+TEST_CASE("csv: quoted cells - CRLF - BOM and embedded newlines parse") {
     auto t = csv::parse("\xEF\xBB\xBF" "a,b\r\n1,\"x, \"\"y\"\"\"\r\n2,\"two\nlines\"\n", "t.csv");
     REQUIRE(t);
     REQUIRE(t->rows.size() == 2);
@@ -54,7 +54,7 @@ TEST_CASE("csv: malformed input names the file and line") {
     CHECK(csv::quote("a,b") == "\"a,b\"");
 }
 
-TEST_CASE("front matter: values; lists; body; malformed blocks refused with line") {
+TEST_CASE("front matter: values - lists - body - malformed blocks refused with line") {
     auto fm = parse_front_matter("---\ntitle: Hello\nsources:\n  - One\n  - Two\n---\nBody\n", "f.md");
     REQUIRE(fm);
     CHECK(fm->get("title") == "Hello");
@@ -84,7 +84,7 @@ TEST_CASE("timestamps and versions") {
     CHECK_FALSE(valid_channel_name("Oxon SCB"));
 }
 
-TEST_CASE("value cells: numbers; markers; qualified numbers") {
+TEST_CASE("value cells: numbers - markers - qualified numbers") {
     CHECK(parse_value_cell("286")->value == 286);
     CHECK(parse_value_cell("[c]")->marker == "[c]");
     CHECK_FALSE(parse_value_cell("[c]")->value);
@@ -98,7 +98,7 @@ TEST_CASE("value cells: numbers; markers; qualified numbers") {
     CHECK_FALSE(parse_value_cell(""));
 }
 
-TEST_CASE("slides: titles; notes; knowledge checks") {
+TEST_CASE("slides: titles - notes - knowledge checks") {
     auto s = parse_slides("# One\nBody\nNotes: say it\n---\n# Q\n?> Pick\n- [ ] a\n- [x] b\nExplanation: because\n", "s.md");
     REQUIRE(s);
     REQUIRE(s->size() == 2);
@@ -112,7 +112,7 @@ TEST_CASE("slides: titles; notes; knowledge checks") {
     CHECK_FALSE(parse_slides("# Q\n?> Pick\n- [x] a\n- [ ] b\n", "s.md"));                   // no explanation
 }
 
-TEST_CASE("build: the good source builds; verifies and reads back") {
+TEST_CASE("build: the good source builds - verifies and reads back") {
     test::TempDir t;
     auto out = t / "g.kbundle";
     auto r = build_bundle(test::fixtures() / "good_src", out);
@@ -136,7 +136,7 @@ TEST_CASE("build: the good source builds; verifies and reads back") {
     CHECK_FALSE(test::fs::exists(out.string() + "-journal"));
 }
 
-TEST_CASE("build: bad source is refused with file and line; and leaves no bundle") {
+TEST_CASE("build: bad source is refused with file and line - and leaves no bundle") {
     test::TempDir t;
     auto src = test::copy_good_src(t.path());
     auto out = t / "out.kbundle";

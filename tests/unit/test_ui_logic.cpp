@@ -31,7 +31,7 @@ kiosk::LayoutStyle style_for(const test::Harness& h) {
 }
 } // namespace
 
-TEST_CASE("markdown: paragraphs wrap within the width; lists indent with bullets and numbers") {
+TEST_CASE("markdown: paragraphs wrap within the width - lists indent with bullets and numbers") {
     test::Harness h(ImVec2(800, 600), false);
     std::string md = "# Title\n\nA paragraph with enough words in it that it must wrap several times at a narrow width of two hundred pixels.\n\n"
                      "- first item\n- second item\n\n1. one\n2. two\n\n> a quote\n";
@@ -58,7 +58,7 @@ TEST_CASE("markdown: paragraphs wrap within the width; lists indent with bullets
     CHECK(wide.height < lay.height);
 }
 
-TEST_CASE("markdown: tables lay out cells in columns; embeds and images become blocks") {
+TEST_CASE("markdown: tables lay out cells in columns - embeds and images become blocks") {
     test::Harness h(ImVec2(800, 600), false);
     auto doc = kiosk::parse_markdown("| A | B |\n|---|---|\n| one | two |\n| three | four |\n\n{{card:cla@county}}\n\n![Alt text](image:chart)\n");
     REQUIRE(doc.blocks.size() == 3);
@@ -82,7 +82,7 @@ TEST_CASE("markdown: tables lay out cells in columns; embeds and images become b
     CHECK(one_x < 200.0f);
 }
 
-TEST_CASE("markdown: find highlights matches and jumps to them; links are kept") {
+TEST_CASE("markdown: find highlights matches and jumps to them - links are kept") {
     test::Harness h(ImVec2(800, 600), false);
     auto doc = kiosk::parse_markdown("Alpha neglect beta.\n\nSee [the guide](doc:guide) on Neglect.\n");
     auto lay = kiosk::layout_markdown(doc, 500, style_for(h));
@@ -126,7 +126,7 @@ content::Module sample_module() {
 }
 } // namespace
 
-TEST_CASE("training: clicker navigation, clamped at both ends") {
+TEST_CASE("training: clicker navigation - clamped at both ends") {
     auto m = sample_module();
     kiosk::TrainingSession s;
     s.start(m, kiosk::SessionMode::presenter, 1000);
@@ -170,7 +170,7 @@ TEST_CASE("training: clicker keys drive the presenter view through ImGui input")
     CHECK(h.shell.route() == "presenter:member-safeguarding:3");
 }
 
-TEST_CASE("training: timer is on time, behind, then over time") {
+TEST_CASE("training: timer is on time - behind - then over time") {
     auto m = sample_module();  // 10 minutes, 5 slides
     kiosk::TrainingSession s;
     s.start(m, kiosk::SessionMode::presenter, 0);
@@ -182,7 +182,7 @@ TEST_CASE("training: timer is on time, behind, then over time") {
     CHECK(kiosk::clock_text(605) == "10:05");
 }
 
-TEST_CASE("training: tallies are counts per option, never below zero; the record holds them") {
+TEST_CASE("training: tallies are counts per option - never below zero - the record holds them") {
     auto m = sample_module();
     kiosk::TrainingSession s;
     s.start(m, kiosk::SessionMode::presenter, 1800000000);
@@ -205,7 +205,7 @@ TEST_CASE("training: tallies are counts per option, never below zero; the record
     CHECK_FALSE(j.contains("names"));
 }
 
-TEST_CASE("training: self-paced scoring; the first answer sticks; idle reset clears a run") {
+TEST_CASE("training: self-paced scoring - the first answer sticks - idle reset clears a run") {
     auto m = sample_module();
     kiosk::TrainingSession s;
     s.start(m, kiosk::SessionMode::self_paced, 0);

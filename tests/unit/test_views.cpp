@@ -29,7 +29,7 @@ TEST_CASE("views: every view draws with the demo content at three sizes") {
     }
 }
 
-TEST_CASE("views: every view draws with no content installed; routes to missing content are refused") {
+TEST_CASE("views: every view draws with no content installed - routes to missing content are refused") {
     for (auto size : k_sizes) {
         test::Harness h(size, false);
         for (const auto& r : {"home", "library", "training", "actions", "admin", "briefing:"}) {
@@ -44,7 +44,7 @@ TEST_CASE("views: every view draws with no content installed; routes to missing 
     }
 }
 
-TEST_CASE("navigation: tap a home tile; go back; open admin; a wrong PIN is refused") {
+TEST_CASE("navigation: tap a home tile - go back - open admin - a wrong PIN is refused") {
     test::Harness h(ImVec2(1280, 720));
     h.frame();
     REQUIRE(h.click("Library"));
@@ -65,7 +65,7 @@ TEST_CASE("navigation: tap a home tile; go back; open admin; a wrong PIN is refu
     CHECK(h.has_item("Lock"));  // unlocked
 }
 
-TEST_CASE("navigation: briefings hub to trend to compare; a library row opens the reader") {
+TEST_CASE("navigation: briefings hub to trend to compare - a library row opens the reader") {
     test::Harness h(ImVec2(1280, 720));
     REQUIRE(h.click("Briefings"));
     CHECK(h.shell.route().rfind("briefing:", 0) == 0);

@@ -33,4 +33,11 @@ struct BuildReport {
 [[nodiscard]] Result<BuildReport> build_bundle(const std::filesystem::path& src_dir, const std::filesystem::path& out,
                                                const BuildOptions& opts = {});
 
+struct SourceBundle;
+
+// Builds an in-memory source bundle (already read and checked) into `out`, with
+// the same disclosure check and the same atomic write as build_bundle. Used by
+// build_bundle and by the benchmark's scale generator.
+[[nodiscard]] Result<BuildReport> build_bundle_from_model(const SourceBundle& sb, const std::filesystem::path& out, const BuildOptions& opts = {});
+
 } // namespace content
