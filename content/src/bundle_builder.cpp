@@ -161,7 +161,9 @@ Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs
         if (auto s = db->exec(schema::ddl()); !s) return cleanup(s.error());
         if (auto s = write_manifest(*db, m); !s) return cleanup(s.error());
         if (auto s = write_content(*db, *sb); !s) return cleanup(s.error());
+        if (auto s = db->exec("INSERT INTO search_titles(rowid, title, kind) SELECT rowid, title, kind FROM search"); !s) return cleanup(s.error());
         if (auto s = db->exec("INSERT INTO search(search) VALUES('optimize')"); !s) return cleanup(s.error());
+        if (auto s = db->exec("INSERT INTO search_titles(search_titles) VALUES('optimize')"); !s) return cleanup(s.error());
         if (auto s = db->exec("COMMIT"); !s) return cleanup(s.error());
         if (auto s = db->exec("VACUUM"); !s) return cleanup(s.error());
     }

@@ -137,6 +137,7 @@ CREATE TABLE images(
   data BLOB NOT NULL
 ) STRICT;
 CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE search_titles USING fts5(title, kind UNINDEXED, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 )SQL";
 
 struct Object {

@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cfloat>
 #include <set>
 #include <sstream>
@@ -159,14 +160,50 @@ private:
         ImGui::EndChild();
     }
 
-    void draw_browse(UiContext& ctx, NavRequest& nav, const content::Catalog& cat) {
+    // The filter choices and the filtered, sorted rows are computed only when
+    // the catalog, a filter, the sort or the featured list changes, not every
+    // frame: with 10,000 documents that is the difference between a smooth
+    // scroll and a slow one.
+    void refresh(UiContext& ctx, const content::Catalog& cat) {
+        std::string featured_setting = ctx.services ? ctx.services->setting("featured_documents", "") : std::string();
+        std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&cat)) + "|" + std::to_string(cat.library().size()) + "|" +
+                          std::to_string(m_category) + "|" + std::to_string(m_org) + "|" + std::to_string(m_year) + "|" + (m_sort_by_title ? "t" : "d") +
+                          "|" + featured_setting;
+        if (key == m_cache_key) return;
+        m_cache_key = key;
         std::set<std::string> cats, orgs, years;
         for (auto& e : cat.library()) {
             cats.insert(e.header.category);
             orgs.insert(e.header.organisation);
             years.insert(e.header.published.substr(0, 4));
         }
-        std::vector<std::string> cv(cats.begin(), cats.end()), ov(orgs.begin(), orgs.end()), yv(years.rbegin(), years.rend());
+        m_cats.assign(cats.begin(), cats.end());
+        m_orgs.assign(orgs.begin(), orgs.end());
+        m_years.assign(years.rbegin(), years.rend());
+        m_category = std::min<int>(m_category, static_cast<int>(m_cats.size()));
+        m_org = std::min<int>(m_org, static_cast<int>(m_orgs.size()));
+        m_year = std::min<int>(m_year, static_cast<int>(m_years.size()));
+        auto featured_list = split_list(featured_setting);
+        std::set<std::string> featured(featured_list.begin(), featured_list.end());
+        m_rows.clear();
+        m_featured.clear();
+        for (auto& e : cat.library()) {
+            if (m_category && e.header.category != m_cats[static_cast<std::size_t>(m_category - 1)]) continue;
+            if (m_org && e.header.organisation != m_orgs[static_cast<std::size_t>(m_org - 1)]) continue;
+            if (m_year && e.header.published.substr(0, 4) != m_years[static_cast<std::size_t>(m_year - 1)]) continue;
+            m_rows.push_back(&e);
+        }
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](auto* a, auto* b) {
+            bool fa = featured.count(a->header.id) != 0, fb = featured.count(b->header.id) != 0;
+            if (fa != fb) return fa;
+            if (m_sort_by_title) return a->header.title < b->header.title;
+            return a->header.published > b->header.published;
+        });
+        for (auto* e : m_rows) m_featured.push_back(featured.count(e->header.id) != 0);
+    }
+
+    void draw_browse(UiContext& ctx, NavRequest& nav, const content::Catalog& cat) {
+        refresh(ctx, cat);
         auto combo = [&](const char* id, const char* all, std::vector<std::string>& items, int& sel, bool is_cat) {
             ImGui::SetNextItemWidth(std::min(260.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
             std::string preview = sel == 0 ? all : (is_cat ? category_label(items[static_cast<std::size_t>(sel - 1)]) : items[static_cast<std::size_t>(sel - 1)]);
@@ -178,35 +215,18 @@ private:
                 ImGui::EndCombo();
             }
         };
-        m_category = std::min<int>(m_category, static_cast<int>(cv.size()));
-        m_org = std::min<int>(m_org, static_cast<int>(ov.size()));
-        m_year = std::min<int>(m_year, static_cast<int>(yv.size()));
-        combo("##cat", "All categories", cv, m_category, true);
+        combo("##cat", "All categories", m_cats, m_category, true);
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < 200 * ctx.scale) ImGui::NewLine();
-        combo("##org", "All organisations", ov, m_org, false);
+        combo("##org", "All organisations", m_orgs, m_org, false);
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < 200 * ctx.scale) ImGui::NewLine();
-        combo("##year", "All years", yv, m_year, false);
+        combo("##year", "All years", m_years, m_year, false);
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < 200 * ctx.scale) ImGui::NewLine();
         if (button(m_sort_by_title ? "Sorted by title" : "Sorted by date", ctx)) m_sort_by_title = !m_sort_by_title;
-
-        std::vector<std::string> featured = ctx.services ? split_list(ctx.services->setting("featured_documents", "")) : std::vector<std::string>{};
-        std::vector<const content::LibraryEntry*> rows;
-        for (auto& e : cat.library()) {
-            if (m_category && e.header.category != cv[static_cast<std::size_t>(m_category - 1)]) continue;
-            if (m_org && e.header.organisation != ov[static_cast<std::size_t>(m_org - 1)]) continue;
-            if (m_year && e.header.published.substr(0, 4) != yv[static_cast<std::size_t>(m_year - 1)]) continue;
-            rows.push_back(&e);
-        }
-        auto is_featured = [&](const content::LibraryEntry* e) { return std::find(featured.begin(), featured.end(), e->header.id) != featured.end(); };
-        std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) {
-            bool fa = is_featured(a), fb = is_featured(b);
-            if (fa != fb) return fa;
-            if (m_sort_by_title) return a->header.title < b->header.title;
-            return a->header.published > b->header.published;
-        });
+        refresh(ctx, cat);
+        const auto& rows = m_rows;
         muted_text(std::to_string(rows.size()) + " of " + std::to_string(cat.library().size()) + " documents", ctx);
         std::string today = content::iso_date(ctx.now);
         const Palette& p = palette(ctx.theme);
@@ -228,7 +248,7 @@ private:
                 if (hov) dl->AddRectFilled(start, ImVec2(start.x + w, start.y + row_h - ImGui::GetStyle().ItemSpacing.y), ImGui::GetColorU32(p.surface_hover), 6);
                 ImFont* bf = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();
                 float x = start.x + 10 * ctx.scale;
-                std::string t = (is_featured(e) ? "\xE2\x98\x85 Featured: " : "") + e->header.title;
+                std::string t = (m_featured[static_cast<std::size_t>(i)] ? "\xE2\x98\x85 Featured: " : "") + e->header.title;
                 dl->AddText(bf, bf->FontSize, ImVec2(x, start.y + 4 * ctx.scale), ImGui::GetColorU32(p.text), t.c_str());
                 std::string meta = std::string(category_label(e->header.category)) + "  |  " + e->header.organisation + "  |  " + human_date(e->header.published) +
                                    "  |  from " + ctx.catalog->channel_title(e->channel);
@@ -249,6 +269,10 @@ private:
 
     std::string m_query;
     bool m_dirty = true;
+    std::string m_cache_key;
+    std::vector<std::string> m_cats, m_orgs, m_years;
+    std::vector<const content::LibraryEntry*> m_rows;
+    std::vector<bool> m_featured;
     int m_kind = 0, m_category = 0, m_org = 0, m_year = 0;
     bool m_sort_by_title = false;
     content::SearchResult m_results;

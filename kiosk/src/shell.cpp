@@ -202,7 +202,9 @@ void Shell::frame(UiContext& ctx) {
     draw_top_bar(ctx, nav);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * ctx.scale, 14 * ctx.scale));
     draw_usb_banner(ctx);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette(ctx.theme).background);
+    // Transparent: the window behind already has the background colour, and
+    // each full-screen opaque layer costs fill rate on a small GPU.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     auto [name, arg] = split_route(m_stack.back());

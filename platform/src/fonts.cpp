@@ -36,8 +36,10 @@ void build_fonts(float scale, kiosk::Fonts& out) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static const FontFiles files = find_fonts();
-    static const ImWchar text_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};  // Latin, Latin Extended, punctuation, euro
-    static const ImWchar symbol_ranges[] = {0x2190, 0x21FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2713, 0x2717, 0};
+    // Latin-1 and Latin Extended-A (accents in names), typographic punctuation,
+    // the euro; and the few symbols the UI draws (arrows, triangles, star, dot).
+    static const ImWchar text_ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0};
+    static const ImWchar symbol_ranges[] = {0x2190, 0x2193, 0x25A0, 0x25A0, 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0x25CF, 0x25CF, 0x2605, 0x2605, 0};
     auto add = [&](const std::string& path, float px) -> ImFont* {
         if (path.empty()) {
             ImFontConfig cfg;
@@ -45,13 +47,13 @@ void build_fonts(float scale, kiosk::Fonts& out) {
             return io.Fonts->AddFontDefault(&cfg);
         }
         ImFontConfig cfg;
-        cfg.OversampleH = 2;
+        cfg.OversampleH = px < 24.0f ? 2 : 1;  // large text needs no horizontal oversampling
         cfg.OversampleV = 1;
         ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, text_ranges);
         if (!files.symbols.empty()) {
             ImFontConfig m;
             m.MergeMode = true;
-            m.OversampleH = 2;
+            m.OversampleH = 1;
             io.Fonts->AddFontFromFileTTF(files.symbols.c_str(), px, &m, symbol_ranges);
         }
         return f;

@@ -286,7 +286,20 @@ int windowed(Session& s, const Options& o) {
     s.ctx.services = s.services.get();
     s.ctx.kiosk_mode = o.kiosk;
     s.apply_settings();
-    TextureCache textures(TextureBackend::gl, 24ull << 20, wake);
+    {
+        // Fonts first, then the backend's device objects (which upload them),
+        // then free the CPU copies of the atlas.
+        float scale = kiosk::font_scales[s.shell.font_step];
+        build_fonts(scale, s.ctx.fonts);
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        io.Fonts->ClearTexData();
+        kiosk::apply_theme(s.shell.theme, scale);
+        s.ctx.scale = scale;
+        s.ctx.theme = s.shell.theme;
+        s.applied_step = s.shell.font_step;
+        s.applied_theme = s.shell.theme;
+    }
+    TextureCache textures(TextureBackend::gl, 16ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
     s.shell.go(o.view, s.ctx);
@@ -329,6 +342,7 @@ int windowed(Session& s, const Options& o) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             build_fonts(scale, s.ctx.fonts);
             ImGui_ImplOpenGL3_CreateFontsTexture();
+            ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it; free the CPU copies
             kiosk::apply_theme(s.shell.theme, scale);
             s.ctx.scale = scale;
             s.ctx.theme = s.shell.theme;

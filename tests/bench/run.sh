@@ -12,7 +12,7 @@ BUILD=$(cd "${1:-$ROOT/build}" && pwd)
 K=$BUILD/platform/kiosk
 WORK=$(mktemp -d)
 trap 'kill ${XPID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT
-if [ $SMOKE = 1 ]; then N_SMALL=50; N_BIG=200; BIG_IMG_DOCS=4; IDLE_S=3; QUERIES=40; else N_SMALL=1000; N_BIG=10000; BIG_IMG_DOCS=330; IDLE_S=30; QUERIES=200; fi
+if [ $SMOKE = 1 ]; then N_SMALL=50; N_BIG=200; BIG_IMG_DOCS=4; IDLE_S=3; QUERIES=40; else N_SMALL=1000; N_BIG=10000; BIG_IMG_DOCS=195; IDLE_S=30; QUERIES=200; fi
 
 "$BUILD/content/kiosk-bundle" keygen --out "$WORK/key" >/dev/null
 gen() { "$BUILD/tests/bench/bench_gen" --vocab "$ROOT/content/demo" --key "$WORK/key.key" "$@" >/dev/null; }
