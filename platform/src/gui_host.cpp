@@ -299,7 +299,7 @@ int windowed(Session& s, const Options& o) {
         s.applied_step = s.shell.font_step;
         s.applied_theme = s.shell.theme;
     }
-    TextureCache textures(TextureBackend::gl, 16ull << 20, wake);
+    TextureCache textures(TextureBackend::gl, 8ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
     s.shell.go(o.view, s.ctx);

@@ -5,6 +5,7 @@
 #include "options.hpp"
 
 #include <exception>
+#include <malloc.h>
 #include <iostream>
 
 namespace platform {
@@ -12,6 +13,9 @@ int run_gui(const Options& o);
 }
 
 int main(int argc, char** argv) {
+    // Two malloc arenas are plenty for a UI thread and a few workers, and keep
+    // freed worker memory (decoded images) from lingering in per-thread arenas.
+    mallopt(M_ARENA_MAX, 2);
     try {
         std::string err;
         auto o = platform::parse_options(argc, argv, err);

@@ -208,3 +208,30 @@ TEST_CASE("build: reproducible with SOURCE_DATE_EPOCH-style fixed creation time"
     REQUIRE(build_bundle(test::fixtures() / "good_src", t / "b.kbundle", o));
     CHECK(test::read_all(t / "a.kbundle") == test::read_all(t / "b.kbundle"));
 }
+
+TEST_CASE("build: a PDF becomes page images and page texts with poppler-utils") {
+    test::TempDir t;
+    auto src = test::copy_good_src(t.path());
+    test::fs::copy_file(test::fixtures() / "two-pages.pdf", src / "library" / "minutes.pdf");
+    test::write_all(src / "library" / "minutes.md",
+                    "---\ntitle: Minutes (PDF)\ncategory: minutes\norganisation: Test board\npublished: 2024-09-01\nsummary: Scanned minutes.\npages: minutes.pdf\n---\n");
+    auto out = t / "p.kbundle";
+    auto r = build_bundle(src, out);
+    REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().line()));
+    auto rd = BundleReader::open(out);
+    auto d = rd->document("minutes");
+    REQUIRE(d);
+    REQUIRE(d->pages.size() == 2);
+    CHECK(d->pages[1].text.find("actions were agreed") != std::string::npos);
+    auto img = rd->image(d->pages[0].image_id);
+    REQUIRE(img);
+    CHECK(img->mime == "image/png");
+    CHECK(img->width > 100);
+    // Without the tools, the build says what to install.
+    std::string path = std::getenv("PATH");
+    setenv("PATH", "/nonexistent", 1);
+    auto missing = build_bundle(src, t / "q.kbundle");
+    setenv("PATH", path.c_str(), 1);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("poppler-utils") != std::string::npos);
+}

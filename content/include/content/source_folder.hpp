@@ -6,6 +6,7 @@
 #include "content/model.hpp"
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,12 @@ struct SourceBundle {
 
 // Parses a value cell: a number, a marker such as "[c]", or "123 [p]".
 [[nodiscard]] std::optional<Value> parse_value_cell(const std::string& cell);
+
+// Converts a PDF into page images (PNG, 110 dpi) and page texts with
+// poppler-utils' pdftoppm and pdftotext. Refuses (E_SOURCE, naming `where`)
+// when the tools are missing, saying how to get them, or the PDF is unreadable.
+[[nodiscard]] Result<std::vector<std::pair<std::vector<std::uint8_t>, std::string>>> pdf_to_pages(const std::filesystem::path& pdf,
+                                                                                                   const std::string& where);
 
 // Ids referenced from markdown as ![alt](image:ID) and [text](doc:ID).
 [[nodiscard]] std::vector<std::string> image_refs(std::string_view markdown);
