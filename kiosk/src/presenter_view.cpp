@@ -36,6 +36,9 @@ public:
     }
 
     void reset() override {
+        m_register.clear();
+        m_new_name.clear();
+        m_new_org.clear();
         m_audience = false;
         m_notes = true;
         m_ending = false;
@@ -170,13 +173,34 @@ private:
         ImGui::SetNextItemWidth(200 * ctx.scale);
         ImGui::InputInt("Attendees", &s.attendees);
         s.attendees = std::max(0, s.attendees);
+        bool register_on = ctx.services && ctx.services->setting("attendance_register", "off") == "on";
+        if (register_on) draw_register(ctx);
         if (button("Save the record", ctx, ButtonStyle::primary)) {
             if (s.trainer.empty()) m_saved = "Please enter the trainer's name.";
             else if (ctx.services) {
                 s.ended_at = ctx.now;
-                std::string err = ctx.services->save_session_record(s.record_json(ctx.now));
+                std::string json = s.record_json(ctx.now);
+                if (register_on && !m_register.empty()) {
+                    // The names travel beside the record, never inside it.
+                    std::string reg = "[";
+                    for (std::size_t i = 0; i < m_register.size(); ++i) {
+                        auto esc = [](const std::string& x) {
+                            std::string o;
+                            for (char c : x) {
+                                if (c == '"' || c == '\\') o += '\\';
+                                if (static_cast<unsigned char>(c) >= 0x20) o += c;
+                            }
+                            return o;
+                        };
+                        reg += std::string(i ? "," : "") + "{\"name\":\"" + esc(m_register[i].first) + "\",\"organisation\":\"" + esc(m_register[i].second) + "\"}";
+                    }
+                    reg += "]";
+                    json.insert(json.size() - 1, ",\"register\":" + reg);
+                }
+                std::string err = ctx.services->save_session_record(json);
                 m_saved = err.empty() ? "Saved. It will be exported to USB from Administration." : err;
                 if (err.empty()) {
+                    m_register.clear();
                     s.clear();
                     m_ending = false;
                     nav.kind = NavRequest::Kind::go;
@@ -189,6 +213,39 @@ private:
         if (!m_saved.empty()) ImGui::TextWrapped("%s", m_saved.c_str());
     }
 
+    // The optional attendance register: names and organisations of staff
+    // attending. Off unless an admin turns it on; shown plainly when on.
+    void draw_register(UiContext& ctx) {
+        const Palette& p = palette(ctx.theme);
+        chip("Attendance register is ON: names are personal data", p.rag_amber, ctx);
+        ImGui::TextWrapped("Names are kept only until the records are exported to USB, then deleted from this kiosk (unless an administrator chose otherwise).");
+        ImGui::SetNextItemWidth(180 * ctx.scale);
+        ImGui::InputTextWithHint("##reg-name", "Name", &m_new_name);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(180 * ctx.scale);
+        ImGui::InputTextWithHint("##reg-org", "Organisation", &m_new_org);
+        ImGui::SameLine();
+        if (button("Add", ctx) && !m_new_name.empty()) {
+            m_register.emplace_back(m_new_name, m_new_org);
+            m_new_name.clear();
+            m_new_org.clear();
+        }
+        for (std::size_t i = 0; i < m_register.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%s, %s", m_register[i].first.c_str(), m_register[i].second.c_str());
+            ImGui::SameLine();
+            if (button("Remove", ctx)) {
+                m_register.erase(m_register.begin() + static_cast<std::ptrdiff_t>(i));
+                ImGui::PopID();
+                break;
+            }
+            ImGui::PopID();
+        }
+    }
+
+    std::vector<std::pair<std::string, std::string>> m_register;
+    std::string m_new_name, m_new_org;
     std::string m_module, m_title, m_saved;
     int m_route_slide = 0;
     bool m_audience = false, m_notes = true, m_ending = false;

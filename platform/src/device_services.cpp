@@ -151,7 +151,17 @@ void DeviceServices::record_display_guard(const std::string& cell) {
 }
 
 std::string DeviceServices::save_session_record(const std::string& json) {
-    auto r = content::save_session_record(m_state, json, {});
+    auto j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object()) return "The session record could not be read.";
+    std::vector<Attendee> names;
+    if (j.contains("register")) {
+        // Kept only when the admin has turned the register on.
+        if (setting("attendance_register", "off") == "on" && j["register"].is_array())
+            for (auto& a : j["register"])
+                if (a.is_object()) names.push_back(Attendee{a.value("name", ""), a.value("organisation", "")});
+        j.erase("register");
+    }
+    auto r = content::save_session_record(m_state, j.dump(), names);
     return r ? std::string() : r.error().message;
 }
 

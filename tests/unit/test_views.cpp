@@ -114,3 +114,17 @@ TEST_CASE("touch hit targets are at least 44x44 px at scale 1") {
         }
     }
 }
+
+TEST_CASE("presenter: ending a session saves a record - the register is off by default and shown plainly when on") {
+    test::Harness h(ImVec2(1920, 1080));
+    REQUIRE(h.shell.go("presenter:member-safeguarding:1", h.ctx));
+    REQUIRE(h.click("End session"));
+    CHECK_FALSE(h.has_item("Add"));  // no register unless an admin turns it on
+    h.services.settings["attendance_register"] = "on";
+    h.frame();
+    CHECK(h.has_item("Add"));
+    h.services.settings["attendance_register"] = "off";
+    h.frame();
+    REQUIRE(h.click("Save the record"));  // refused: no trainer name yet
+    CHECK(h.services.records.empty());
+}
