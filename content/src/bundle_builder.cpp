@@ -76,8 +76,8 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
     for (auto& d : sb.documents) {
         TRY(doc->bind(1, d.id).bind(2, d.title).bind(3, d.category).bind(4, d.organisation).bind(5, d.published)
                 .bind_opt(6, d.review_date.empty() ? std::nullopt : std::optional(d.review_date)).bind(7, d.summary)
-                .bind_opt(8, d.body_md.empty() ? std::nullopt : std::optional(d.body_md)).bind(9, static_cast<std::int64_t>(d.pages.size()))
-                .bind(10, d.sources).run());
+                .bind(8, static_cast<std::int64_t>(d.pages.size())).bind(9, d.sources)
+                .bind_opt(10, d.body_md.empty() ? std::nullopt : std::optional(d.body_md)).run());
         std::string text = d.summary + "\n" + d.body_md;
         for (auto& p : d.pages) {
             TRY(pg->bind(1, d.id).bind(2, p.page).bind(3, p.image_id).bind(4, p.text).run());

@@ -136,9 +136,9 @@ Result<std::vector<Module>> BundleReader::modules() {
 }
 
 Result<std::vector<DocumentHeader>> BundleReader::document_headers() {
-    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),summary,coalesce(sources,''),page_count,body_md IS NOT NULL FROM documents",
+    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),summary,coalesce(sources,''),page_count FROM documents",
                                    [](sql::Stmt& s) {
-                                       return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.int64(8), s.int64(9) != 0};
+                                       return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.int64(8)};
                                    });
 }
 

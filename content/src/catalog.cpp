@@ -18,13 +18,17 @@ void append_unique(std::vector<T>& into, std::vector<T>&& from) {
 } // namespace
 
 Result<Catalog> Catalog::load(StateStore& store) {
-    Catalog c;
     auto chans = store.channels();
     if (!chans) return std::unexpected(chans.error());
-    for (auto& ch : *chans) {
+    return load_channels(*chans, store.bundles_dir());
+}
+
+Catalog Catalog::load_channels(const std::vector<ChannelState>& chans, const std::filesystem::path& bundles_dir) {
+    Catalog c;
+    for (auto& ch : chans) {
         ChannelInfo info{ch.channel, ch.current.title, ch.current.version, ch.current.created, ch.current.expires,
                          ch.previous ? std::optional<std::int64_t>(ch.previous->version) : std::nullopt};
-        if (auto s = c.add_bundle(ch.channel, installed_path(store, ch.current), info); !s)
+        if (auto s = c.add_bundle(ch.channel, bundles_dir / ch.current.file, info); !s)
             c.m_problems.push_back("Channel '" + ch.channel + "' could not be opened: " + s.error().message);
     }
     return c;

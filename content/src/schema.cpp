@@ -117,10 +117,11 @@ CREATE TABLE documents(
   published TEXT NOT NULL,
   review_date TEXT,
   summary TEXT NOT NULL,
-  body_md TEXT,
   page_count INTEGER NOT NULL DEFAULT 0,
-  sources TEXT
+  sources TEXT,
+  body_md TEXT
 ) STRICT;
+CREATE INDEX documents_list ON documents(id, title, category, organisation, published, review_date, summary, page_count, sources);
 CREATE TABLE document_pages(
   document_id TEXT NOT NULL,
   page INTEGER NOT NULL,

@@ -134,7 +134,9 @@ private:
             muted_text("Nothing matches \"" + m_query + "\". Try fewer or shorter words.", ctx);
             return;
         }
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
         ImGui::BeginChild("##results", ImVec2(0, 0), false);
+        ImGui::PopStyleColor();
         float w = ImGui::GetContentRegionAvail().x;
         for (std::size_t i = 0; i < m_results.hits.size(); ++i) {
             const auto& h = m_results.hits[i];
@@ -232,7 +234,9 @@ private:
         const Palette& p = palette(ctx.theme);
         float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y * 2 + 6 * ctx.scale;
         row_h = std::max(row_h, min_hit * ctx.scale);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
         ImGui::BeginChild("##list", ImVec2(0, 0), false);
+        ImGui::PopStyleColor();
         float w = ImGui::GetContentRegionAvail().x;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()), row_h);

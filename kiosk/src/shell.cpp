@@ -196,7 +196,9 @@ void Shell::frame(UiContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    // No window background: the platform clears to the background colour, so
+    // a full-screen quad here would only cost fill rate.
     ImGui::PopStyleVar();
     NavRequest nav;
     draw_top_bar(ctx, nav);

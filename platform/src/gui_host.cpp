@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <cstdlib>
@@ -35,6 +36,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 const Clock::time_point g_start = Clock::now();
+
+// KIOSK_STARTUP_TRACE=1 prints how long each start-up step took (for profiling).
+void trace(const char* what) {
+    static const bool on = std::getenv("KIOSK_STARTUP_TRACE") != nullptr;
+    if (on) std::fprintf(stderr, "startup %8.2f ms  %s\n", std::chrono::duration<double, std::milli>(Clock::now() - g_start).count(), what);
+}
 
 std::int64_t now_unix() {
     if (const char* n = std::getenv("KIOSK_NOW"); n && *n) return std::strtoll(n, nullptr, 10);
@@ -240,7 +247,7 @@ void on_cursor(GLFWwindow*, double, double) { g_input = true; }
 void on_scroll(GLFWwindow*, double, double) { g_input = true; }
 void on_size(GLFWwindow*, int, int) { g_input = true; }
 
-int windowed(Session& s, const Options& o) {
+int windowed(Session& s, const Options& o, std::thread& loader) {
     glfwSetErrorCallback([](int, const char* d) { std::cerr << "display: " << d << "\n"; });
     if (!glfwInit()) {
         std::cerr << "E_NO_DISPLAY: No display was found, so the kiosk cannot open its window. Check that the screen is connected and that DISPLAY "
@@ -263,6 +270,7 @@ int windowed(Session& s, const Options& o) {
         glfwTerminate();
         return 1;
     }
+    trace("window created");
     glfwMakeContextCurrent(g_window);
     glfwSwapInterval(1);
     glfwSetKeyCallback(g_window, on_key);
@@ -290,15 +298,20 @@ int windowed(Session& s, const Options& o) {
         // Fonts first, then the backend's device objects (which upload them),
         // then free the CPU copies of the atlas.
         float scale = kiosk::font_scales[s.shell.font_step];
+        trace("imgui ready");
         build_fonts(scale, s.ctx.fonts);
+        trace("fonts built");
         ImGui_ImplOpenGL3_CreateDeviceObjects();
         io.Fonts->ClearTexData();
+        trace("fonts uploaded");
         kiosk::apply_theme(s.shell.theme, scale);
         s.ctx.scale = scale;
         s.ctx.theme = s.shell.theme;
         s.applied_step = s.shell.font_step;
         s.applied_theme = s.shell.theme;
     }
+    if (loader.joinable()) loader.join();  // the catalog loaded while the window opened
+    trace("catalog ready");
     TextureCache textures(TextureBackend::gl, 8ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
@@ -365,6 +378,7 @@ int windowed(Session& s, const Options& o) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(g_window);
         if (const char* rects = std::getenv("KIOSK_ITEM_RECTS"); rects && *rects) write_item_rects(rects, s.shell.route());
+        if (first) trace("first frame swapped");
         if (first && (o.print_first_frame || o.bench == "first-frame")) {
             std::cout << "first_frame_ms " << std::chrono::duration<double, std::milli>(Clock::now() - g_start).count() << std::endl;
         }
@@ -387,17 +401,28 @@ int windowed(Session& s, const Options& o) {
 } // namespace
 
 int run_gui(const Options& o) {
+    trace("main");
     auto state = open_state(o);
     if (!state) return 1;
+    trace("state opened");
     Session s(std::move(*state));
-    s.load_catalog();
     if (o.mode == Mode::screenshot) {
+        s.load_catalog();
         // Services for reading settings; no USB watching in screenshot mode.
         s.services = std::make_unique<DeviceServices>(s.state, nullptr, std::vector<fs::path>{}, nullptr);
         s.ctx.services = s.services.get();
         return screenshot(s, o);
     }
-    return windowed(s, o);
+    // Read the bundles on a worker while the window and GL context are made;
+    // the channel list is read here because the state database is this thread's.
+    auto chans = s.state.channels();
+    std::thread loader([&s, list = chans.value_or(std::vector<content::ChannelState>{})] {
+        s.catalog = content::Catalog::load_channels(list, s.state.bundles_dir());
+        s.ctx.catalog = &s.catalog;
+    });
+    int rc = windowed(s, o, loader);
+    if (loader.joinable()) loader.join();
+    return rc;
 }
 
 } // namespace platform

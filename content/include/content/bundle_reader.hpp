@@ -17,7 +17,6 @@ namespace content {
 struct DocumentHeader {
     std::string id, title, category, organisation, published, review_date, summary, sources;
     std::int64_t page_count = 0;
-    bool has_body = false;
 };
 
 class BundleReader {

@@ -40,6 +40,9 @@ public:
     // Opens every installed channel's bundle. A bundle that cannot be opened is
     // skipped and reported in problems() (the rest still show).
     [[nodiscard]] static Result<Catalog> load(StateStore& store);
+    // The same, from a channel list already read from the state (so the bundle
+    // reading can run on another thread than the state database's).
+    [[nodiscard]] static Catalog load_channels(const std::vector<ChannelState>& channels, const std::filesystem::path& bundles_dir);
     // Builds a catalog straight from bundle files (tests, benchmarks).
     [[nodiscard]] static Result<Catalog> from_files(const std::vector<std::pair<std::string, std::filesystem::path>>& channel_files);
 
