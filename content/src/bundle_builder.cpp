@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 namespace content {
 namespace {
 
-std::string json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
 Status write_content(sql::Db& db, const SourceBundle& sb) {
 #define TRY(expr) do { if (auto s_ = (expr); !s_) return std::unexpected(s_.error()); } while (0)
@@ -57,14 +56,14 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
     PREP(sld, "INSERT INTO slides VALUES (?1,?2,?3,?4,?5,?6)");
     PREP(qst, "INSERT INTO questions VALUES (?1,?2,?3,?4,?5,?6)");
     for (auto& m : sb.modules) {
-        TRY(mod->bind(1, m.id).bind(2, m.title).bind(3, m.audience).bind(4, m.duration_min).bind(5, json_list(m.outcomes)).bind(6, m.summary)
+        TRY(mod->bind(1, m.id).bind(2, m.title).bind(3, m.audience).bind(4, m.duration_min).bind(5, json_string_list(m.outcomes)).bind(6, m.summary)
                 .bind(7, m.sources).bind(8, m.sort_order).run());
         for (auto& s : m.slides) {
             TRY(sld->bind(1, m.id).bind(2, s.ord).bind(3, s.title).bind(4, s.body_md).bind(5, s.notes)
                     .bind_opt(6, s.image_id.empty() ? std::nullopt : std::optional(s.image_id)).run());
             std::string body = s.body_md;
             if (s.question) {
-                TRY(qst->bind(1, m.id).bind(2, s.ord).bind(3, s.question->prompt).bind(4, json_list(s.question->options))
+                TRY(qst->bind(1, m.id).bind(2, s.ord).bind(3, s.question->prompt).bind(4, json_string_list(s.question->options))
                         .bind(5, std::int64_t{s.question->answer}).bind(6, s.question->explanation).run());
                 body += "\n" + s.question->prompt;
             }

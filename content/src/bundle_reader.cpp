@@ -1,7 +1,7 @@
 // Reading model objects out of a verified bundle; see bundle_reader.hpp.
 #include "content/bundle_reader.hpp"
 
-#include <nlohmann/json.hpp>
+#include "content/text_util.hpp"
 
 namespace content {
 namespace {
@@ -20,14 +20,6 @@ Result<std::vector<T>> collect(sql::Db& db, std::string_view q, F&& make) {
     return out;
 }
 
-std::vector<std::string> json_strings(const std::string& s) {
-    std::vector<std::string> out;
-    auto j = nlohmann::json::parse(s, nullptr, false);
-    if (j.is_array())
-        for (auto& e : j)
-            if (e.is_string()) out.push_back(e.get<std::string>());
-    return out;
-}
 
 } // namespace
 
@@ -107,7 +99,7 @@ Result<std::vector<Module>> BundleReader::modules() {
                                     m.title = s.text(1);
                                     m.audience = s.text(2);
                                     m.duration_min = s.int64(3);
-                                    m.outcomes = json_strings(s.text(4));
+                                    m.outcomes = parse_json_string_list(s.text(4));
                                     m.summary = s.text(5);
                                     m.sources = s.text(6);
                                     m.sort_order = s.int64(7);
@@ -125,7 +117,7 @@ Result<std::vector<Module>> BundleReader::modules() {
             if (!*row) break;
             Slide sl{st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4), std::nullopt};
             if (!st->is_null(5)) {
-                Question q{st->text(5), json_strings(st->text(6)), static_cast<int>(st->int64(7)), st->text(8)};
+                Question q{st->text(5), parse_json_string_list(st->text(6)), static_cast<int>(st->int64(7)), st->text(8)};
                 if (q.answer >= 0 && q.answer < static_cast<int>(q.options.size())) sl.question = std::move(q);
             }
             m.slides.push_back(std::move(sl));

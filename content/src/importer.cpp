@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <future>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -102,7 +103,6 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
     if (total != expected)
         return fail(Reason::io, "The file on the USB stick changed size while it was being copied (" + std::to_string(expected) + " bytes, then " +
                                     std::to_string(total) + "); nothing was changed.");
-    if (::fsync(out.get()) != 0) return std::unexpected(file_io::from_errno(errno, "flushing the staged copy", st.path));
     st.hash = h.finish();
     st.size = total;
     return st;
@@ -153,6 +153,10 @@ Result<ImportResult> import_inner(StateStore& store, const fs::path& bundle, con
     if (!staged) return std::unexpected(staged.error());
     staged_path = staged->path;
 
+    // The staged copy is flushed to disk while it is being verified (the two
+    // overlap); nothing is renamed into place before the flush has succeeded.
+    auto flushed = std::async(std::launch::async, [path = staged->path] { return file_io::fsync_file(path); });
+
     step(o, "verify");
     progress(o, ImportStage::verifying, size, size);
     if (auto v = minisign::verify_prehashed((*key)->key, *sig, staged->hash); !v) return std::unexpected(v.error());
@@ -188,6 +192,7 @@ Result<ImportResult> import_inner(StateStore& store, const fs::path& bundle, con
 
     step(o, "commit");
     progress(o, ImportStage::committing, size, size);
+    if (auto f = flushed.get(); !f) return std::unexpected(f.error());
     std::string name = file_for(*m);
     fs::path final_path = store.bundles_dir() / name;
     if (auto s = file_io::fsync_dir(store.staging_dir()); !s) return std::unexpected(s.error());

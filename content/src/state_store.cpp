@@ -2,6 +2,7 @@
 #include "content/state_store.hpp"
 #include "content/file_io.hpp"
 #include "content/manifest.hpp"
+#include "content/text_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -64,16 +65,6 @@ CREATE TABLE IF NOT EXISTS settings(
 
 std::string now_utc() { return format_utc(static_cast<std::int64_t>(std::time(nullptr))); }
 
-std::string join_channels(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
-
-std::vector<std::string> split_channels(const std::string& s) {
-    std::vector<std::string> out;
-    auto j = nlohmann::json::parse(s, nullptr, false);
-    if (j.is_array())
-        for (auto& e : j)
-            if (e.is_string()) out.push_back(e.get<std::string>());
-    return out;
-}
 
 } // namespace
 
@@ -108,7 +99,7 @@ Status StateStore::trust(const minisign::PublicKey& key, const std::vector<std::
     auto st = m_db.prepare("INSERT OR REPLACE INTO trusted_keys(key_id, public_key, channels, added, label) VALUES (?1,?2,?3,?4,?5)");
     if (!st) return std::unexpected(st.error());
     std::string kid = key.key_id_hex();
-    if (auto r = st->bind(1, kid).bind(2, format_public_key(key)).bind(3, join_channels(channels)).bind(4, now_utc()).bind(5, label).run(); !r) return r;
+    if (auto r = st->bind(1, kid).bind(2, format_public_key(key)).bind(3, json_string_list(channels)).bind(4, now_utc()).bind(5, label).run(); !r) return r;
     std::string list;
     for (auto& c : channels) list += (list.empty() ? "" : ",") + c;
     return audit("trust", "", 0, "ok", "key " + kid + " may publish " + list);
@@ -132,7 +123,7 @@ Result<std::vector<TrustedKey>> StateStore::trusted_keys() {
         if (!*row) break;
         auto pk = minisign::parse_public_key(st->text(0));
         if (!pk) continue;
-        out.push_back(TrustedKey{*pk, split_channels(st->text(1)), st->text(2), st->text(3)});
+        out.push_back(TrustedKey{*pk, parse_json_string_list(st->text(1)), st->text(2), st->text(3)});
     }
     return out;
 }

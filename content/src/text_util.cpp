@@ -1,6 +1,8 @@
 // Markdown-to-plain-text for the search index; see text_util.hpp.
 #include "content/text_util.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace content {
 
 std::string markdown_to_plain(std::string_view md) {
@@ -29,6 +31,17 @@ std::string markdown_to_plain(std::string_view md) {
         }
         out += c;
     }
+    return out;
+}
+
+std::string json_string_list(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
+
+std::vector<std::string> parse_json_string_list(const std::string& json) {
+    std::vector<std::string> out;
+    auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_array())
+        for (auto& e : j)
+            if (e.is_string()) out.push_back(e.get<std::string>());
     return out;
 }
 
