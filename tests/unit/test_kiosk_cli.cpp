@@ -65,3 +65,11 @@ TEST_CASE("kiosk cli: usage errors exit 2") {
     CHECK(none.rc == 1);
     CHECK(none.out.rfind("E_NOT_FOUND: ", 0) == 0);
 }
+
+TEST_CASE("kiosk: without a display it says so plainly and points to the screenshot mode") {
+    test::TempDir t;
+    auto r = test::run("env -u DISPLAY -u WAYLAND_DISPLAY " + kiosk() + " --data-dir " + q(t / "data"));
+    CHECK(r.rc == 1);
+    CHECK(r.out.find("E_NO_DISPLAY") != std::string::npos);
+    CHECK(r.out.find("--screenshot") != std::string::npos);
+}
