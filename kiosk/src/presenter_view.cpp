@@ -87,6 +87,7 @@ public:
         if (st == TimerState::behind) chip("A little behind: consider moving on", p.rag_amber, ctx);
         else if (st == TimerState::over_time) chip("Over the planned time", p.rag_red, ctx);
         else chip("On time", p.rag_green, ctx);
+        if (ctx.second_screen) muted_text("The projector is showing slide " + std::to_string(s.slide + 1) + ".", ctx);
         ImGui::Separator();
         if (const content::Slide* nx = s.next_slide()) ImGui::TextWrapped("Next: %d. %s", static_cast<int>(nx->ord), nx->title.c_str());
         else ImGui::TextUnformatted("Next: end of the module");

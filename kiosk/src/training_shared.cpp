@@ -55,3 +55,30 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+void draw_audience_screen(UiContext& ctx) {
+    static MarkdownView md;
+    static const content::Slide* drawn = nullptr;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##audience", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+    auto& s = training_session();
+    const content::Slide* sl = s.active() && s.mode == SessionMode::presenter ? s.current() : nullptr;
+    if (!sl) {
+        drawn = nullptr;
+        text_in(ctx.fonts.title, "Children's safeguarding: member briefings");
+    } else {
+        if (sl != drawn) {
+            md.set_markdown(sl->body_md);
+            drawn = sl;
+        }
+        NavRequest ignored;  // the audience screen takes no input
+        draw_slide(*sl, md, ImGui::GetContentRegionAvail(), ctx, ignored, true);
+    }
+    ImGui::End();
+}
+
+} // namespace kiosk

@@ -1,6 +1,7 @@
 // The GUI host: a GLFW window with OpenGL 3, event-driven (a frame is drawn
 // only for input, an animation, or news from a worker), or a headless
 // software-rendered screenshot. It owns the catalog, the services and the shell.
+#include "audience_window.hpp"
 #include "cli.hpp"
 #include "device_services.hpp"
 #include "fonts.hpp"
@@ -315,12 +316,14 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     TextureCache textures(TextureBackend::gl, 8ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
+    s.ctx.now = now_unix();
     s.shell.go(o.view, s.ctx);
 
     auto last_input = Clock::now();
     int frames_left = 3;
     bool first = true;
     BenchScript bench{o.bench, o.bench_doc};
+    std::unique_ptr<AudienceWindow> audience;
     double last_frame_ms = 0;
     while (!glfwWindowShouldClose(g_window) && !s.services->quit_requested()) {
         auto frame_start = Clock::now();
@@ -377,6 +380,22 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(g_window);
+        // Presenter mode with a second monitor: the projector shows the slide.
+        {
+            bool presenting = kiosk::split_route(s.shell.route()).first == "presenter";
+            int monitors = 0;
+            GLFWmonitor** mons = glfwGetMonitors(&monitors);
+            bool forced = std::getenv("KIOSK_AUDIENCE_WINDOW") != nullptr;
+            if (presenting && !audience && (monitors >= 2 || forced)) {
+                GLFWmonitor* target = nullptr;
+                for (int m = 0; m < monitors && !forced; ++m)
+                    if (mons[m] != glfwGetPrimaryMonitor()) target = mons[m];
+                audience = AudienceWindow::open(g_window, target, s.ctx.scale, s.shell.theme);
+            }
+            if (!presenting && audience) audience.reset();
+            s.ctx.second_screen = audience != nullptr;
+            if (audience) audience->draw(s.ctx, g_window);
+        }
         if (const char* rects = std::getenv("KIOSK_ITEM_RECTS"); rects && *rects) write_item_rects(rects, s.shell.route());
         if (first) trace("first frame swapped");
         if (first && (o.print_first_frame || o.bench == "first-frame")) {
@@ -387,6 +406,7 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
         frames_left = std::max(0, frames_left - 1);
         last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
     }
+    audience.reset();
     s.services.reset();
     s.usb.reset();
     textures.set_catalog(nullptr);

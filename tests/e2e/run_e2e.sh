@@ -91,4 +91,14 @@ pct=$(awk -v t="$ticks" -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }'
 echo "idle CPU over 10 s: ${pct}% of one core"
 awk -v p="$pct" 'BEGIN { exit !(p <= 1.0) }' || fail "idle CPU ${pct}% is over 1%"
 kill -0 "$KPID" || fail "the kiosk exited"
+kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
+
+# Presenter mode with a second screen: the audience window shows the slide.
+# (KIOSK_AUDIENCE_WINDOW=1 opens it even though Xvfb has one monitor.)
+KIOSK_AUDIENCE_WINDOW=1 KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size 1280x720 --view presenter:member-safeguarding:4 >"$WORK/kiosk2.log" 2>&1 &
+KPID=$!
+wait_route "presenter:member-safeguarding:4"
+for _ in $(seq 50); do xdotool search --name "audience" >/dev/null 2>&1 && break; sleep 0.1; done
+xdotool search --name "audience" >/dev/null 2>&1 || fail "no audience window in presenter mode"
+shot 4-presenter-with-audience
 echo "e2e: 1 passed, 0 failed (screenshots in $OUT)"

@@ -4,6 +4,7 @@
 #include "kiosk/markdown.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/training_session.hpp"
+#include "kiosk/training_shared.hpp"
 #include "view_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -224,4 +225,23 @@ TEST_CASE("training: self-paced scoring - the first answer sticks - idle reset c
     REQUIRE(h.shell.go("training:member-safeguarding", h.ctx));
     h.frame();
     CHECK(h.shell.route() == "training:member-safeguarding");
+}
+
+TEST_CASE("presenter: the audience screen shows the running session's slide at three sizes") {
+    for (auto size : {ImVec2(800, 480), ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+        test::Harness h(size);
+        REQUIRE(h.shell.go("presenter:member-safeguarding:4", h.ctx));
+        h.frame();
+        ImGui::NewFrame();
+        kiosk::draw_audience_screen(h.ctx);
+        ImGui::Render();
+        int with_slide = ImGui::GetDrawData()->TotalVtxCount;
+        kiosk::training_session().clear();
+        ImGui::NewFrame();
+        kiosk::draw_audience_screen(h.ctx);
+        ImGui::Render();
+        int without = ImGui::GetDrawData()->TotalVtxCount;
+        CHECK(with_slide > without);
+        CHECK(without > 0);
+    }
 }

@@ -21,3 +21,12 @@ bool handle_slide_input(TrainingSession& s, const UiContext& ctx);
 void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiContext& ctx, NavRequest& nav, bool projection);
 
 } // namespace kiosk
+
+namespace kiosk {
+
+// The audience's screen (the projector, when GLFW reports a second monitor):
+// the running presenter session's current slide, full screen, in projection
+// type. Draws nothing visible but a calm message when no session is running.
+void draw_audience_screen(UiContext& ctx);
+
+} // namespace kiosk

@@ -85,6 +85,7 @@ struct UiContext {
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
     bool touch_hint = false;    // true when the last input was touch-like
+    bool second_screen = false; // presenter: the projector shows the slide (two monitors)
 };
 
 // What a view asks the shell to do after drawing.

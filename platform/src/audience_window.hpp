@@ -1,0 +1,37 @@
+// Why this file exists: presenter mode with two monitors. When GLFW reports a
+// second monitor (the projector), the audience sees the slide there, full
+// screen, while the trainer's screen keeps the current and next slide, the
+// notes and the timer. The second window shares the GL context's objects
+// (so images and textures are shared) and has its own ImGui context.
+#pragma once
+#include "kiosk/ui.hpp"
+
+#include <memory>
+
+struct GLFWwindow;
+struct GLFWmonitor;
+
+namespace platform {
+
+class AudienceWindow {
+public:
+    // Opens a window on `monitor` (full screen), or a normal window when
+    // monitor is null (KIOSK_AUDIENCE_WINDOW=1, for tests with one screen).
+    [[nodiscard]] static std::unique_ptr<AudienceWindow> open(GLFWwindow* share, GLFWmonitor* monitor, float scale, kiosk::Theme theme);
+    ~AudienceWindow();
+    AudienceWindow(const AudienceWindow&) = delete;
+    AudienceWindow& operator=(const AudienceWindow&) = delete;
+
+    // Draws one frame of the audience screen and returns to `main`'s contexts.
+    void draw(kiosk::UiContext base, GLFWwindow* main);
+
+private:
+    AudienceWindow() = default;
+    GLFWwindow* m_window = nullptr;
+    ImGuiContext* m_imgui = nullptr;
+    kiosk::Fonts m_fonts;
+    kiosk::Theme m_theme = kiosk::Theme::standard;
+    float m_scale = 1;
+};
+
+} // namespace platform
