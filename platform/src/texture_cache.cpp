@@ -63,7 +63,7 @@ SoftImage TextureCache::decode(const std::vector<std::uint8_t>& bytes) {
     img.width = w;
     img.height = h;
     img.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    stbi_image_free(px);
+    stbi_image_free(px);  // freed at once, so only one decoded copy lives at a time
     return img;
 }
 
@@ -78,6 +78,8 @@ void TextureCache::worker() {
             m_jobs.pop_front();
         }
         Done d{job.id, decode(job.bytes)};
+        job.bytes.clear();
+        job.bytes.shrink_to_fit();
         {
             std::lock_guard lk(m_mu);
             m_done.push_back(std::move(d));
