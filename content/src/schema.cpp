@@ -137,8 +137,8 @@ CREATE TABLE images(
   alt TEXT NOT NULL,
   data BLOB NOT NULL
 ) STRICT;
-CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-CREATE VIRTUAL TABLE search_titles USING fts5(title, kind UNINDEXED, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+CREATE VIRTUAL TABLE search_titles USING fts5(title, kind UNINDEXED, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
 )SQL";
 
 struct Object {

@@ -81,6 +81,10 @@ int main(int argc, char** argv) {
         }
         raw_ms.push_back(ms_since(t));
     }
+    std::vector<std::pair<double, std::string>> slow;
+    for (std::size_t i = 0; i < queries.size(); ++i) slow.emplace_back(kiosk_ms[i], queries[i]);
+    std::sort(slow.rbegin(), slow.rend());
+    for (std::size_t i = 0; i < 5 && i < slow.size(); ++i) std::printf("slowest %.2f ms: %s\n", slow[i].first, slow[i].second.c_str());
     report("kiosk_search", kiosk_ms);
     report("raw_fts5_rank", raw_ms);
     std::printf("queries %d\nmean_hits %.1f\n", n, static_cast<double>(hits) / n);
