@@ -124,7 +124,8 @@ private:
             if (button("+", ctx)) s.tally(static_cast<int>(i), +1);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            std::string line = std::to_string(counts[i]) + " hands:  " + q.options[i] + (shown && static_cast<int>(i) == q.answer ? "   (correct answer)" : "");
+            std::string line = std::to_string(counts[i]) + " hands:  " + std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i] +
+                               (shown && static_cast<int>(i) == q.answer ? "   (correct answer)" : "");
             ImGui::TextUnformatted(line.c_str());
             ImGui::PopID();
         }

@@ -100,6 +100,11 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     float avail = ImGui::GetContentRegionAvail().x - right_w;
     ImGui::BeginGroup();
     float start_x = ImGui::GetCursorPosX();
+    // Long titles are cut at the edge of the crumb area rather than running
+    // under the text-size buttons.
+    ImVec2 clip_min = ImGui::GetCursorScreenPos();
+    ImVec2 clip_max(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - right_w - ImGui::GetStyle().ItemSpacing.x, clip_min.y + 64 * ctx.scale);
+    ImGui::PushClipRect(ImVec2(clip_min.x, ImGui::GetWindowPos().y), clip_max, true);
     std::size_t first = 0;
     // Drop leading crumbs that would not fit (long trails on small screens).
     for (;;) {
@@ -129,6 +134,7 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
         ImGui::PopID();
     }
     (void)start_x;
+    ImGui::PopClipRect();
     ImGui::EndGroup();
     ImGui::SameLine(ImGui::GetWindowWidth() - right_w);
     ImGui::BeginDisabled(font_step <= 0);

@@ -44,6 +44,16 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
     ImGui::GetWindowDrawList()->AddText(tf, title_size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(p.text), slide.title.c_str(), nullptr,
                                         ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, title_size * 1.3f));
+    if (slide.question) {
+        // The question itself, and on the projector its options lettered A, B, C...
+        ImFont* qf = projection && ctx.fonts.slide ? ctx.fonts.slide : (ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont());
+        ImGui::PushFont(qf);
+        ImGui::TextWrapped("%s", slide.question->prompt.c_str());
+        if (projection)
+            for (std::size_t i = 0; i < slide.question->options.size(); ++i)
+                ImGui::TextWrapped("%c.  %s", static_cast<char>('A' + i), slide.question->options[i].c_str());
+        ImGui::PopFont();
+    }
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0);
     md.draw("##slidebody", ImVec2(0, ImGui::GetContentRegionAvail().y), ctx, content_hooks(ctx, nav, ctx.catalog ? ctx.catalog->area_id() : ""),

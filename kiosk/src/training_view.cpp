@@ -144,10 +144,7 @@ private:
         ImVec2 avail = ImGui::GetContentRegionAvail();
         draw_slide(*sl, m_md, ImVec2(0, std::max(140.0f * ctx.scale, avail.y - bar_h - q_h)), ctx, nav, false);
         if (sl->question) {
-            const auto& q = *sl->question;
-            if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-            ImGui::TextWrapped("%s", q.prompt.c_str());
-            if (ctx.fonts.bold) ImGui::PopFont();
+            const auto& q = *sl->question;  // the prompt is on the slide above
             auto it = s.answers.find(s.slide);
             for (std::size_t i = 0; i < q.options.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));

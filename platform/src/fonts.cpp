@@ -47,7 +47,7 @@ void build_fonts(float scale, kiosk::Fonts& out) {
             return io.Fonts->AddFontDefault(&cfg);
         }
         ImFontConfig cfg;
-        cfg.OversampleH = px < 24.0f ? 2 : 1;  // large text needs no horizontal oversampling
+        cfg.OversampleH = 1;  // crisp enough at these sizes, and half the glyph work at start-up
         cfg.OversampleV = 1;
         ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, text_ranges);
         if (!files.symbols.empty()) {
