@@ -26,6 +26,9 @@ Result<std::vector<T>> collect(sql::Db& db, std::string_view q, F&& make) {
 Result<BundleReader> BundleReader::open(const std::filesystem::path& path) {
     auto db = sql::Db::open(path, sql::OpenMode::read_only_immutable);
     if (!db) return std::unexpected(db.error());
+    // 1 MB of page cache per bundle (SQLite's default is 2 MB): the indexes
+    // are read by key, and the OS page cache holds the file anyway.
+    (void)db->exec("PRAGMA cache_size=-1024");
     return BundleReader(std::move(*db));
 }
 
@@ -128,9 +131,9 @@ Result<std::vector<Module>> BundleReader::modules() {
 }
 
 Result<std::vector<DocumentHeader>> BundleReader::document_headers() {
-    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),summary,coalesce(sources,''),page_count FROM documents",
+    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),page_count FROM documents",
                                    [](sql::Stmt& s) {
-                                       return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.int64(8)};
+                                       return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)};
                                    });
 }
 

@@ -313,7 +313,7 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     }
     if (loader.joinable()) loader.join();  // the catalog loaded while the window opened
     trace("catalog ready");
-    TextureCache textures(TextureBackend::gl, 6ull << 20, wake);
+    TextureCache textures(TextureBackend::gl, 4ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
     s.ctx.now = now_unix();

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     std::map<std::string, int> freq;
     for (auto& e : cat->library()) {
         std::string w;
-        for (char c : e.header.title + " " + e.header.summary + " ") {
+        for (char c : e.header.title + " ") {
             if (std::isalpha(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             else {
                 if (w.size() > 2) freq[w]++;
