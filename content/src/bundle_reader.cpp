@@ -4,25 +4,6 @@
 #include "content/text_util.hpp"
 
 namespace content {
-namespace {
-
-template <class T, class F>
-Result<std::vector<T>> collect(sql::Db& db, std::string_view q, F&& make) {
-    auto st = db.prepare(q);
-    if (!st) return std::unexpected(st.error());
-    std::vector<T> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(make(*st));
-    }
-    return out;
-}
-
-
-} // namespace
-
 Result<BundleReader> BundleReader::open(const std::filesystem::path& path) {
     auto db = sql::Db::open(path, sql::OpenMode::read_only_immutable);
     if (!db) return std::unexpected(db.error());
@@ -35,17 +16,17 @@ Result<BundleReader> BundleReader::open(const std::filesystem::path& path) {
 Result<Manifest> BundleReader::manifest() { return read_manifest(m_db); }
 
 Result<std::vector<Locality>> BundleReader::localities() {
-    return collect<Locality>(m_db, "SELECT id,name,kind,coalesce(parent_id,''),sort_order,coalesce(note,'') FROM localities ORDER BY sort_order",
+    return sql::collect<Locality>(m_db, "SELECT id,name,kind,coalesce(parent_id,''),sort_order,coalesce(note,'') FROM localities ORDER BY sort_order",
                              [](sql::Stmt& s) { return Locality{s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.text(5)}; });
 }
 
 Result<std::vector<Period>> BundleReader::periods() {
-    return collect<Period>(m_db, "SELECT id,label,start_date,end_date,sort_order FROM periods ORDER BY sort_order",
+    return sql::collect<Period>(m_db, "SELECT id,label,start_date,end_date,sort_order FROM periods ORDER BY sort_order",
                            [](sql::Stmt& s) { return Period{s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4)}; });
 }
 
 Result<std::vector<Indicator>> BundleReader::indicators() {
-    return collect<Indicator>(m_db, "SELECT id,title,definition,unit,polarity,source,coalesce(numerator_id,''),additive,sort_order FROM indicators ORDER BY sort_order",
+    return sql::collect<Indicator>(m_db, "SELECT id,title,definition,unit,polarity,source,coalesce(numerator_id,''),additive,sort_order FROM indicators ORDER BY sort_order",
                               [](sql::Stmt& s) {
                                   Indicator i;
                                   i.id = s.text(0);
@@ -62,7 +43,7 @@ Result<std::vector<Indicator>> BundleReader::indicators() {
 }
 
 Result<std::vector<Value>> BundleReader::values() {
-    return collect<Value>(m_db, "SELECT indicator_id,locality_id,period_id,value,coalesce(marker,''),coalesce(note,'') FROM indicator_values",
+    return sql::collect<Value>(m_db, "SELECT indicator_id,locality_id,period_id,value,coalesce(marker,''),coalesce(note,'') FROM indicator_values",
                           [](sql::Stmt& s) {
                               Value v;
                               v.indicator_id = s.text(0);
@@ -76,26 +57,26 @@ Result<std::vector<Value>> BundleReader::values() {
 }
 
 Result<std::vector<Briefing>> BundleReader::briefings() {
-    return collect<Briefing>(m_db, "SELECT id,title,kind,audience,date,coalesce(locality_id,''),coalesce(summary,''),body_md,coalesce(sources,'') FROM briefings ORDER BY date DESC, id",
+    return sql::collect<Briefing>(m_db, "SELECT id,title,kind,audience,date,coalesce(locality_id,''),coalesce(summary,''),body_md,coalesce(sources,'') FROM briefings ORDER BY date DESC, id",
                              [](sql::Stmt& s) {
                                  return Briefing{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)};
                              });
 }
 
 Result<std::vector<Tracker>> BundleReader::trackers() {
-    return collect<Tracker>(m_db, "SELECT id,title,kind,source,coalesce(description,''),sort_order FROM trackers ORDER BY sort_order",
+    return sql::collect<Tracker>(m_db, "SELECT id,title,kind,source,coalesce(description,''),sort_order FROM trackers ORDER BY sort_order",
                             [](sql::Stmt& s) { return Tracker{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5)}; });
 }
 
 Result<std::vector<TrackerItem>> BundleReader::tracker_items() {
-    return collect<TrackerItem>(m_db, "SELECT tracker_id,id,ref,title,owner,coalesce(due_date,''),rag,coalesce(progress,''),coalesce(response,''),sort_order FROM tracker_items ORDER BY tracker_id, sort_order",
+    return sql::collect<TrackerItem>(m_db, "SELECT tracker_id,id,ref,title,owner,coalesce(due_date,''),rag,coalesce(progress,''),coalesce(response,''),sort_order FROM tracker_items ORDER BY tracker_id, sort_order",
                                 [](sql::Stmt& s) {
                                     return TrackerItem{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8), s.int64(9)};
                                 });
 }
 
 Result<std::vector<Module>> BundleReader::modules() {
-    auto mods = collect<Module>(m_db, "SELECT id,title,audience,duration_min,outcomes,coalesce(summary,''),coalesce(sources,''),sort_order FROM modules ORDER BY sort_order",
+    auto mods = sql::collect<Module>(m_db, "SELECT id,title,audience,duration_min,outcomes,coalesce(summary,''),coalesce(sources,''),sort_order FROM modules ORDER BY sort_order",
                                 [](sql::Stmt& s) {
                                     Module m;
                                     m.id = s.text(0);
@@ -131,7 +112,7 @@ Result<std::vector<Module>> BundleReader::modules() {
 }
 
 Result<std::vector<DocumentHeader>> BundleReader::document_headers() {
-    return collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),page_count FROM documents",
+    return sql::collect<DocumentHeader>(m_db, "SELECT id,title,category,organisation,published,coalesce(review_date,''),page_count FROM documents",
                                    [](sql::Stmt& s) {
                                        return DocumentHeader{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.int64(6)};
                                    });

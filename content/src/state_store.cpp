@@ -150,16 +150,7 @@ ChannelState channel_from(sql::Stmt& s) {
 } // namespace
 
 Result<std::vector<ChannelState>> StateStore::channels() {
-    auto st = m_db.prepare(std::string("SELECT ") + k_channel_cols + " FROM channels ORDER BY channel");
-    if (!st) return std::unexpected(st.error());
-    std::vector<ChannelState> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(channel_from(*st));
-    }
-    return out;
+    return sql::collect<ChannelState>(m_db, std::string("SELECT ") + k_channel_cols + " FROM channels ORDER BY channel", channel_from);
 }
 
 Result<std::optional<ChannelState>> StateStore::channel(const std::string& name) {
@@ -182,16 +173,8 @@ Result<std::int64_t> StateStore::high_water(const std::string& channel) {
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> StateStore::high_water_marks() {
-    auto st = m_db.prepare("SELECT channel, version FROM high_water ORDER BY channel");
-    if (!st) return std::unexpected(st.error());
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.emplace_back(st->text(0), st->int64(1));
-    }
-    return out;
+    return sql::collect<std::pair<std::string, std::int64_t>>(m_db, "SELECT channel, version FROM high_water ORDER BY channel",
+                                                              [](sql::Stmt& s) { return std::make_pair(s.text(0), s.int64(1)); });
 }
 
 Result<std::int64_t> StateStore::newest_signed_time() {
@@ -260,16 +243,8 @@ Result<ChannelState> StateStore::commit_rollback(const std::string& channel) {
 }
 
 Result<std::vector<std::string>> StateStore::referenced_files() {
-    auto st = m_db.prepare("SELECT file FROM channels UNION SELECT prev_file FROM channels WHERE prev_file IS NOT NULL");
-    if (!st) return std::unexpected(st.error());
-    std::vector<std::string> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(st->text(0));
-    }
-    return out;
+    return sql::collect<std::string>(m_db, "SELECT file FROM channels UNION SELECT prev_file FROM channels WHERE prev_file IS NOT NULL",
+                                     [](sql::Stmt& s) { return s.text(0); });
 }
 
 Status StateStore::audit(const std::string& action, const std::string& channel, std::int64_t version, const std::string& result,
@@ -283,14 +258,7 @@ Result<std::vector<AuditEntry>> StateStore::audit_log(std::size_t limit) {
     auto st = m_db.prepare("SELECT id, at, action, channel, version, result, detail FROM audit ORDER BY id DESC LIMIT ?1");
     if (!st) return std::unexpected(st.error());
     st->bind(1, static_cast<std::int64_t>(limit));
-    std::vector<AuditEntry> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(AuditEntry{st->int64(0), st->text(1), st->text(2), st->text(3), st->int64(4), st->text(5), st->text(6)});
-    }
-    return out;
+    return sql::collect<AuditEntry>(*st, [](sql::Stmt& s) { return AuditEntry{s.int64(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.text(5), s.text(6)}; });
 }
 
 Result<std::optional<std::string>> StateStore::setting(const std::string& key) {

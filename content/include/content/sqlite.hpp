@@ -93,6 +93,27 @@ private:
     sqlite3* m_db = nullptr;
 };
 
+// Steps `st` (already bound) to the end, mapping each row with `make(Stmt&)`.
+template <class T, class F>
+[[nodiscard]] Result<std::vector<T>> collect(Stmt& st, F&& make) {
+    std::vector<T> out;
+    for (;;) {
+        auto row = st.step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) break;
+        out.push_back(make(st));
+    }
+    return out;
+}
+
+// Prepares `query` (no parameters) and collects its rows with `make`.
+template <class T, class F>
+[[nodiscard]] Result<std::vector<T>> collect(Db& db, std::string_view query, F&& make) {
+    auto st = db.prepare(query);
+    if (!st) return std::unexpected(st.error());
+    return collect<T>(*st, std::forward<F>(make));
+}
+
 // Maps an SQLite result code to a reason: FULL to E_NO_SPACE, CORRUPT/NOTADB to
 // E_CORRUPT, IOERR to E_IO, otherwise E_FORMAT.
 [[nodiscard]] Reason reason_for(int sqlite_code);
