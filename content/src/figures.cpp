@@ -59,7 +59,6 @@ std::vector<TrendPoint> trend(const Catalog& cat, const std::string& indicator, 
     if (!ind) return out;
     for (const auto& p : cat.periods())
         out.push_back(TrendPoint{p.id, p.label, shown_value(cat.value(indicator, locality, p.id), *ind, cat.disclosure_threshold())});
-    // Drop leading and trailing periods with no cell at all for this indicator anywhere.
     return out;
 }
 

@@ -23,10 +23,6 @@ ImFont* font_for(RunStyle s, const LayoutStyle& st) {
 struct Builder {
     const LayoutStyle& st;
     MdLayout& out;
-    float width;
-
-    // The plain text and its item map are derived after sorting (see layout_markdown).
-    void add_plain(const std::string&) {}
 
     // Wraps `runs` into lines between x0 and x1 starting at y; returns the new y.
     float wrap(const std::vector<MdRun>& runs, float x0, float x1, float y, ImFont* override_font, float size_override, RunStyle force = RunStyle::normal) {
@@ -39,10 +35,8 @@ struct Builder {
                 it.y0 = y;
                 it.y1 = y + h;
                 it.run.pos.y = y;
-                add_plain(it.run.text);
                 out.items.push_back(std::move(it));
             }
-            add_plain("\n");
             line.clear();
             y += h * 1.25f;
             x = x0;
@@ -97,7 +91,7 @@ struct Builder {
 MdLayout layout_markdown(const MdDocument& doc, float width, const LayoutStyle& st) {
     MdLayout out;
     out.width = width;
-    Builder b{st, out, width};
+    Builder b{st, out};
     const float s = st.scale;
     const float gap = st.paragraph_gap * s;
     float y = 0;
@@ -165,7 +159,6 @@ MdLayout layout_markdown(const MdDocument& doc, float width, const LayoutStyle& 
             it.y1 = y + h;
             it.target = blk.target;
             it.alt = blk.alt;
-            b.add_plain(blk.alt + "\n");
             out.items.push_back(it);
             y += h + gap;
             break;

@@ -52,7 +52,6 @@ struct Parser {
             return;
         }
         // Rebuild as a sequence: text before, embed, rest (plain style is kept per run).
-        std::size_t pos = 0;
         std::vector<MdRun> current;
         auto flush = [&] {
             bool any = false;
@@ -65,7 +64,7 @@ struct Parser {
             current.clear();
         };
         for (auto& r : b.runs) {
-            std::string t = r.text;
+            const std::string& t = r.text;
             std::size_t i = 0;
             while (i < t.size()) {
                 std::size_t o = t.find("{{", i);
@@ -83,7 +82,6 @@ struct Parser {
                 i = c + 2;
             }
         }
-        (void)pos;
         flush();
     }
 
@@ -238,7 +236,6 @@ struct Parser {
                 MdBlock fresh;
                 fresh.kind = cur.kind;
                 fresh.level = cur.level;
-                cur.kind == MdBlock::Kind::list_item ? void() : void();
                 p->stack.back() = fresh;
                 p->finish_paragraph(std::move(cur));
             }

@@ -99,7 +99,6 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
                     ImGui::GetStyle().ItemSpacing.x * 3 + 2 * min_hit * ctx.scale * 0.3f + 20 * ctx.scale;
     float avail = ImGui::GetContentRegionAvail().x - right_w;
     ImGui::BeginGroup();
-    float start_x = ImGui::GetCursorPosX();
     // Long titles are cut at the edge of the crumb area rather than running
     // under the text-size buttons.
     ImVec2 clip_min = ImGui::GetCursorScreenPos();
@@ -133,7 +132,6 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
         }
         ImGui::PopID();
     }
-    (void)start_x;
     ImGui::PopClipRect();
     ImGui::EndGroup();
     ImGui::SameLine(ImGui::GetWindowWidth() - right_w);

@@ -77,10 +77,6 @@ void clear_noted_items() { registry().clear(); }
 
 bool dragged() { return ImGui::IsMouseDragPastThreshold(0, 12.0f); }
 
-bool clicked_without_drag() {
-    return ImGui::IsItemHovered() && ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragPastThreshold(0, 12.0f);
-}
-
 namespace {
 struct ScrollState {
     float velocity = 0;

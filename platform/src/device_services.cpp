@@ -30,12 +30,22 @@ void DeviceServices::refresh_usb_trust() {
 }
 
 std::string DeviceServices::setting(const std::string& key, const std::string& fallback) {
-    auto v = m_state.setting(key);
-    return v && *v ? **v : fallback;
+    auto it = m_settings.find(key);
+    if (it == m_settings.end()) {
+        auto v = m_state.setting(key);
+        if (!v) return fallback;  // not cached: a later frame reads it again
+        it = m_settings.emplace(key, *v).first;
+    }
+    return it->second.value_or(fallback);
 }
 
 void DeviceServices::set_setting(const std::string& key, const std::string& value) {
-    if (m_state.set_setting(key, value)) (void)m_state.audit("settings", "", 0, "ok", key + " = " + value);
+    if (m_state.set_setting(key, value)) {
+        m_settings[key] = value;
+        (void)m_state.audit("settings", "", 0, "ok", key + " = " + value);
+    } else {
+        m_settings.erase(key);  // unknown now: read it back next time
+    }
 }
 
 std::string DeviceServices::check_pin(const std::string& pin) {

@@ -10,6 +10,8 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -50,6 +52,9 @@ private:
     UsbWatcher* m_usb;
     std::vector<std::filesystem::path> m_roots;
     std::function<void()> m_wake;
+    // Views read settings every frame; they change only through set_setting
+    // (on this thread), so they are read from the database once each.
+    std::map<std::string, std::optional<std::string>> m_settings;
     std::mutex m_mu;
     kiosk::ImportStatus m_status;
     std::atomic<bool> m_cancel{false};

@@ -84,7 +84,6 @@ struct UiContext {
     float scale = 1.0f;         // font scale step applied (1.0 = default)
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
-    bool touch_hint = false;    // true when the last input was touch-like
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
 };
 

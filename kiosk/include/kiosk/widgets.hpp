@@ -44,8 +44,6 @@ void end_card();
 // a drag-to-scroll, which must not also activate what it started on.
 [[nodiscard]] bool dragged();
 
-// True if the item just drawn was clicked (pressed and released without a drag).
-[[nodiscard]] bool clicked_without_drag();
 
 // Click targets by label, recorded as widgets are drawn, so that headless
 // tests and the end-to-end test can find them from item rectangles.
