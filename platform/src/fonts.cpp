@@ -68,6 +68,9 @@ void build_fonts(float scale, kiosk::Fonts& out) {
     out.slide = add(files.regular, 34.0f * scale);
     io.FontDefault = out.body;
     io.Fonts->Build();
+    // The TTF files (about 7.5 MB for six sizes with the symbol merge) are only
+    // needed to build; the next build re-adds them.
+    io.Fonts->ClearInputData();
 }
 
 } // namespace platform

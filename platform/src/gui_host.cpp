@@ -214,6 +214,7 @@ struct BenchScript {
                 if (frame_in_step == 1) s.shell.go(routes[step], s.ctx);
                 if (step == 1) io.MouseWheel = -3.0f;
                 if (frame_in_step > (step == 1 ? 400 : 10)) {
+                    std::printf("tour_%s_vm_hwm_kb %ld\n", routes[step], vm_hwm_kb());
                     ++step;
                     frame_in_step = 0;
                 }

@@ -16,6 +16,12 @@ int main(int argc, char** argv) {
     // Two malloc arenas are plenty for a UI thread and a few workers, and keep
     // freed worker memory (decoded images) from lingering in per-thread arenas.
     mallopt(M_ARENA_MAX, 2);
+    // Buffers of 256 KiB and more (decoded images, driver texture copies) are
+    // mapped and unmapped on their own, so memory freed after an image goes
+    // back to the system at once. glibc's default raises this threshold as
+    // large blocks are freed, after which they stay in the heap; measured on
+    // the benchmark tour, peak RSS was about 6 MB higher.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     try {
         std::string err;
         auto o = platform::parse_options(argc, argv, err);

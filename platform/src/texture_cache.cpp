@@ -3,6 +3,9 @@
 
 #include <GL/gl.h>
 #include <stb_image.h>
+#include <stb_image_resize.h>
+
+#include <algorithm>
 
 #include <cstring>
 
@@ -34,7 +37,12 @@ GlTexture::~GlTexture() {
 
 TextureCache::TextureCache(TextureBackend backend, std::size_t cap, std::function<void()> wake, SoftRenderer* soft)
     : m_backend(backend), m_cap(cap), m_wake(std::move(wake)), m_soft(soft) {
-    if (m_backend == TextureBackend::gl) m_thread = std::thread([this] { worker(); });
+    if (m_backend == TextureBackend::gl) {
+        GLint max_size = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+        if (max_size > 0) m_max_side = std::min(m_max_side, static_cast<int>(max_size));
+        m_thread = std::thread([this] { worker(); });  // m_max_side is fixed before it starts
+    }
 }
 
 TextureCache::~TextureCache() {
@@ -55,16 +63,20 @@ void TextureCache::set_catalog(const content::Catalog* cat) {
     m_bytes = 0;
 }
 
-SoftImage TextureCache::decode(const std::vector<std::uint8_t>& bytes) {
-    SoftImage img;
+Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side) {
     int w = 0, h = 0, comp = 0;
     unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp, 4);
-    if (!px) return img;
-    img.width = w;
-    img.height = h;
-    img.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    stbi_image_free(px);  // freed at once, so only one decoded copy lives at a time
-    return img;
+    if (!px) return {};
+    Pixels p{w, h, {px, &stbi_image_free}};  // stb's buffer is kept, not copied
+    if (std::max(w, h) <= max_side) return p;
+    double s = static_cast<double>(max_side) / std::max(w, h);
+    int nw = std::clamp(static_cast<int>(w * s + 0.5), 1, max_side), nh = std::clamp(static_cast<int>(h * s + 0.5), 1, max_side);
+    auto* out = static_cast<std::uint8_t*>(std::malloc(static_cast<std::size_t>(nw) * static_cast<std::size_t>(nh) * 4));
+    if (!out || !stbir_resize_uint8(px, w, h, 0, out, nw, nh, 0, 4)) {
+        std::free(out);
+        return {};
+    }
+    return Pixels{nw, nh, {out, &std::free}};
 }
 
 void TextureCache::worker() {
@@ -77,7 +89,7 @@ void TextureCache::worker() {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        Done d{job.id, decode(job.bytes)};
+        Done d{job.id, decode_image(job.bytes, m_max_side)};
         job.bytes.clear();
         job.bytes.shrink_to_fit();
         {
@@ -104,22 +116,27 @@ bool TextureCache::pump() {
         if (it == m_entries.end()) continue;
         Entry& e = it->second;
         e.pending = false;
-        if (d.image.width == 0) {
+        if (d.image.empty()) {
             e.failed = true;
             continue;
         }
-        e.width = d.image.width;
-        e.height = d.image.height;
-        e.bytes = d.image.rgba.size();
-        e.gl = GlTexture(e.width, e.height, d.image.rgba.data());
+        // The entry keeps the image's declared size for layout; a texture
+        // scaled down to fit the limit is drawn over the same rectangle.
+        if (e.width <= 0 || e.height <= 0) {
+            e.width = d.image.width;
+            e.height = d.image.height;
+        }
+        evict(d.image.bytes());  // room first, so the cap holds while uploading
+        e.bytes = d.image.bytes();
+        e.gl = GlTexture(d.image.width, d.image.height, d.image.rgba.get());
+        d.image = Pixels{};  // the driver has its copy now
         m_bytes += e.bytes;
     }
-    evict();
     return !done.empty();
 }
 
-void TextureCache::evict() {
-    while (m_bytes > m_cap) {
+void TextureCache::evict(std::size_t incoming) {
+    while (m_bytes > 0 && m_bytes + incoming > m_cap) {
         auto victim = m_entries.end();
         for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
             if (it->second.bytes && it->second.last_used < m_clock && (victim == m_entries.end() || it->second.last_used < victim->second.last_used))
@@ -144,9 +161,14 @@ ImTextureID TextureCache::texture(const std::string& id, int& width, int& height
         e.width = img->width;
         e.height = img->height;
         if (m_backend == TextureBackend::soft) {
-            e.soft = decode(img->data);
+            Pixels p = decode_image(img->data, m_max_side);
+            e.failed = p.empty();
+            if (!e.failed) {
+                e.soft.width = p.width;
+                e.soft.height = p.height;
+                e.soft.rgba.assign(p.rgba.get(), p.rgba.get() + p.bytes());
+            }
             e.bytes = e.soft.rgba.size();
-            e.failed = e.soft.width == 0;
             m_bytes += e.bytes;
         } else {
             e.pending = true;

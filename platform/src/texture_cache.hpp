@@ -14,10 +14,25 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
 namespace platform {
+
+// Decoded RGBA pixels, owned (freed with the allocator that made them).
+struct Pixels {
+    int width = 0, height = 0;
+    std::unique_ptr<std::uint8_t, void (*)(void*)> rgba{nullptr, &std::free};
+    [[nodiscard]] std::size_t bytes() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4; }
+    [[nodiscard]] bool empty() const { return !rgba; }
+};
+
+// Decodes PNG or JPEG bytes to RGBA. An image whose longer side is over
+// max_side is scaled down to it (aspect kept), so that it fits the GPU's
+// texture limit and memory. Returns empty Pixels when the bytes do not decode.
+[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side);
 
 // A move-only OpenGL texture (RAII, as ImHex does it).
 class GlTexture {
@@ -66,14 +81,16 @@ private:
     };
     struct Done {
         std::string id;
-        SoftImage image;
+        Pixels image;
     };
     void worker();
-    void evict();
-    static SoftImage decode(const std::vector<std::uint8_t>& bytes);
+    // Evicts least recently used textures (not used this frame) until
+    // `incoming` more bytes fit under the cap.
+    void evict(std::size_t incoming);
 
     TextureBackend m_backend;
     std::size_t m_cap;
+    int m_max_side = 2048;
     std::function<void()> m_wake;
     SoftRenderer* m_soft;
     const content::Catalog* m_catalog = nullptr;
