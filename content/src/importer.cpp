@@ -8,7 +8,10 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <future>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -63,6 +66,64 @@ Result<Staged> copy_to_staging(StateStore& store, const fs::path& src, std::uint
     return r;
 }
 
+// Hashes chunks on a second thread while the copy loop writes them and reads
+// the next, so hashing (the larger cost) overlaps the I/O. One chunk is in
+// flight at a time; wait() must be called before that chunk's buffer is reused
+// or freed (the destructor waits too).
+class ChunkHasher {
+public:
+    ChunkHasher() : m_thread([this] { run(); }) {}
+    ChunkHasher(const ChunkHasher&) = delete;
+    ChunkHasher& operator=(const ChunkHasher&) = delete;
+    ~ChunkHasher() {
+        wait();
+        {
+            std::lock_guard lk(m_mu);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+    // Starts hashing [data, data + n); the caller keeps the buffer alive and unchanged until wait().
+    void start(const char* data, std::size_t n) {
+        wait();
+        {
+            std::lock_guard lk(m_mu);
+            m_data = data;
+            m_n = n;
+            m_busy = true;
+        }
+        m_cv.notify_all();
+    }
+    void wait() {
+        std::unique_lock lk(m_mu);
+        m_cv.wait(lk, [&] { return !m_busy; });
+    }
+    // Only after wait().
+    [[nodiscard]] minisign::Hash finish() { return m_hasher.finish(); }
+
+private:
+    void run() {
+        std::unique_lock lk(m_mu);
+        for (;;) {
+            m_cv.wait(lk, [&] { return m_stop || m_busy; });
+            if (m_stop) return;
+            lk.unlock();
+            m_hasher.update(m_data, m_n);
+            lk.lock();
+            m_busy = false;
+            m_cv.notify_all();
+        }
+    }
+    minisign::Hasher m_hasher;
+    const char* m_data = nullptr;
+    std::size_t m_n = 0;
+    bool m_busy = false, m_stop = false;
+    std::mutex m_mu;
+    std::condition_variable m_cv;
+    std::thread m_thread;
+};
+
 Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std::uint64_t expected, const ImportOptions& o, fs::path& created) {
     auto rd = o.io.read ? o.io.read : [](int fd, void* b, std::size_t n) { return ::read(fd, b, n); };
     auto wr = o.io.write ? o.io.write : [](int fd, const void* b, std::size_t n) { return ::write(fd, b, n); };
@@ -73,14 +134,22 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
     file_io::Fd out(::open(st.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
     if (!out.valid()) return std::unexpected(file_io::from_errno(errno, "creating", st.path));
     created = st.path;
-    minisign::Hasher h;
-    std::vector<char> buf(std::max<std::size_t>(o.chunk_bytes, 512));
+    // Two buffers: while one is hashed (other thread) and written (here), the
+    // next chunk is read into the other. Declared before the hasher, so the
+    // hasher (which waits for its chunk) is destroyed first.
+    const std::size_t chunk = std::max<std::size_t>(o.chunk_bytes, 512);
+    std::vector<char> bufs[2] = {std::vector<char>(chunk), std::vector<char>(chunk)};
+    ChunkHasher h;
     std::uint64_t total = 0, flushed_to = 0;
-    for (;;) {
+    for (int cur = 0;; cur ^= 1) {
         if (cancelled(o)) return fail(Reason::cancelled, "The import was cancelled; nothing was changed.");
+        std::vector<char>& buf = bufs[cur];
         ssize_t n = rd(in.get(), buf.data(), buf.size());
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR) {
+                cur ^= 1;  // retry into the same buffer
+                continue;
+            }
             return fail(Reason::io, "Reading the USB stick failed (" + std::string(std::strerror(errno)) +
                                         "); was it pulled out? Nothing was changed.");
         }
@@ -88,7 +157,7 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
         total += static_cast<std::uint64_t>(n);
         if (total > expected || total > o.max_bytes)
             return fail(Reason::io, "The file on the USB stick grew while it was being copied; nothing was changed.");
-        h.update(buf.data(), static_cast<std::size_t>(n));
+        h.start(buf.data(), static_cast<std::size_t>(n));  // waits for the previous chunk first
         std::size_t off = 0;
         while (off < static_cast<std::size_t>(n)) {
             ssize_t w = wr(out.get(), buf.data() + off, static_cast<std::size_t>(n) - off);
@@ -109,6 +178,7 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
     if (total != expected)
         return fail(Reason::io, "The file on the USB stick changed size while it was being copied (" + std::to_string(expected) + " bytes, then " +
                                     std::to_string(total) + "); nothing was changed.");
+    h.wait();
     st.hash = h.finish();
     st.size = total;
     return st;
