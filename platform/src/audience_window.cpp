@@ -34,7 +34,8 @@ std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmoni
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(win, false);  // the audience screen takes no input
     ImGui_ImplOpenGL3_Init("#version 130");
-    build_fonts(scale * 1.3f, a->m_fonts);  // projection: larger type
+    build_fonts(*ImGui::GetIO().Fonts, scale * 1.3f, a->m_fonts);  // projection: larger type
+    ImGui::GetIO().FontDefault = a->m_fonts.body;
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui::GetIO().Fonts->ClearTexData();
     kiosk::apply_theme(theme, scale * 1.3f);

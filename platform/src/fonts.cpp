@@ -32,9 +32,8 @@ FontFiles find_fonts() {
     return f;
 }
 
-void build_fonts(float scale, kiosk::Fonts& out) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+void build_fonts(ImFontAtlas& atlas, float scale, kiosk::Fonts& out) {
+    atlas.Clear();
     static const FontFiles files = find_fonts();
     // Latin-1 and Latin Extended-A (accents in names), typographic punctuation,
     // the euro; and the few symbols the UI draws (arrows, triangles, star, dot).
@@ -44,17 +43,17 @@ void build_fonts(float scale, kiosk::Fonts& out) {
         if (path.empty()) {
             ImFontConfig cfg;
             cfg.SizePixels = px;
-            return io.Fonts->AddFontDefault(&cfg);
+            return atlas.AddFontDefault(&cfg);
         }
         ImFontConfig cfg;
         cfg.OversampleH = 1;  // crisp enough at these sizes, and half the glyph work at start-up
         cfg.OversampleV = 1;
-        ImFont* f = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, text_ranges);
+        ImFont* f = atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, text_ranges);
         if (!files.symbols.empty()) {
             ImFontConfig m;
             m.MergeMode = true;
             m.OversampleH = 1;
-            io.Fonts->AddFontFromFileTTF(files.symbols.c_str(), px, &m, symbol_ranges);
+            atlas.AddFontFromFileTTF(files.symbols.c_str(), px, &m, symbol_ranges);
         }
         return f;
     };
@@ -66,11 +65,10 @@ void build_fonts(float scale, kiosk::Fonts& out) {
     out.heading = add(files.bold, 26.0f * scale);
     out.title = add(files.bold, 34.0f * scale);
     out.slide = add(files.regular, 34.0f * scale);
-    io.FontDefault = out.body;
-    io.Fonts->Build();
+    atlas.Build();
     // The TTF files (about 7.5 MB for six sizes with the symbol merge) are only
     // needed to build; the next build re-adds them.
-    io.Fonts->ClearInputData();
+    atlas.ClearInputData();
 }
 
 } // namespace platform

@@ -18,8 +18,11 @@ struct FontFiles {
 // Finds the font files on this machine ($KIOSK_FONT_DIR first).
 [[nodiscard]] FontFiles find_fonts();
 
-// Clears and rebuilds the ImGui font atlas for `scale`, filling `out`.
-// Falls back to ImGui's built-in font (with a note on stderr) if no TTF is found.
-void build_fonts(float scale, kiosk::Fonts& out);
+// Clears and rebuilds `atlas` for `scale`, filling `out`, and frees the TTF
+// inputs afterwards (the pixels stay until the caller uploads and clears them).
+// Falls back to ImGui's built-in font (with a note on stderr) if no TTF is
+// found. Needs no ImGui context or GL, so the first atlas can be built on a
+// worker thread while the window opens; callers set io.FontDefault to out.body.
+void build_fonts(ImFontAtlas& atlas, float scale, kiosk::Fonts& out);
 
 } // namespace platform

@@ -68,6 +68,11 @@ struct Session {
     kiosk::UiContext ctx;
     int applied_step = -1;
     kiosk::Theme applied_theme = kiosk::Theme::standard;
+    // The first font atlas, built by the start-up worker; the ImGui context
+    // shares it, so it lives until after the context is destroyed.
+    std::unique_ptr<ImFontAtlas> atlas;
+    kiosk::Fonts first_fonts;
+    int first_step = kiosk::default_font_step;
 
     explicit Session(content::StateStore s) : state(std::move(s)) {}
 
@@ -102,7 +107,8 @@ int screenshot(Session& s, const Options& o) {
     s.ctx.now = now_unix();
     s.apply_settings();
     float scale = kiosk::font_scales[s.shell.font_step];
-    build_fonts(scale, s.ctx.fonts);
+    build_fonts(*io.Fonts, scale, s.ctx.fonts);
+    io.FontDefault = s.ctx.fonts.body;
     SoftImage atlas;
     unsigned char* px = nullptr;
     io.Fonts->GetTexDataAsRGBA32(&px, &atlas.width, &atlas.height);
@@ -283,7 +289,9 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     glfwSetFramebufferSizeCallback(g_window, on_size);
     if (o.kiosk) glfwSetWindowCloseCallback(g_window, [](GLFWwindow* win) { glfwSetWindowShouldClose(win, GLFW_FALSE); });
 
-    ImGui::CreateContext();
+    if (loader.joinable()) loader.join();  // the catalog and the first atlas were made while the window opened
+    trace("catalog and fonts ready");
+    ImGui::CreateContext(s.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -297,23 +305,22 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     s.ctx.kiosk_mode = o.kiosk;
     s.apply_settings();
     {
-        // Fonts first, then the backend's device objects (which upload them),
-        // then free the CPU copies of the atlas.
-        float scale = kiosk::font_scales[s.shell.font_step];
+        // The backend's device objects upload the atlas built at start-up;
+        // then its CPU copies are freed. (Should the settings name another
+        // text size by now, the frame loop rebuilds at once.)
+        float scale = kiosk::font_scales[s.first_step];
+        s.ctx.fonts = s.first_fonts;
+        io.FontDefault = s.first_fonts.body;
         trace("imgui ready");
-        build_fonts(scale, s.ctx.fonts);
-        trace("fonts built");
         ImGui_ImplOpenGL3_CreateDeviceObjects();
         io.Fonts->ClearTexData();
         trace("fonts uploaded");
         kiosk::apply_theme(s.shell.theme, scale);
         s.ctx.scale = scale;
         s.ctx.theme = s.shell.theme;
-        s.applied_step = s.shell.font_step;
+        s.applied_step = s.first_step;
         s.applied_theme = s.shell.theme;
     }
-    if (loader.joinable()) loader.join();  // the catalog loaded while the window opened
-    trace("catalog ready");
     TextureCache textures(TextureBackend::gl, 4ull << 20, wake);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
@@ -357,7 +364,8 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
         if (s.shell.font_step != s.applied_step || s.shell.theme != s.applied_theme) {
             float scale = kiosk::font_scales[s.shell.font_step];
             ImGui_ImplOpenGL3_DestroyFontsTexture();
-            build_fonts(scale, s.ctx.fonts);
+            build_fonts(*ImGui::GetIO().Fonts, scale, s.ctx.fonts);
+            ImGui::GetIO().FontDefault = s.ctx.fonts.body;
             ImGui_ImplOpenGL3_CreateFontsTexture();
             ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it; free the CPU copies
             kiosk::apply_theme(s.shell.theme, scale);
@@ -434,12 +442,18 @@ int run_gui(const Options& o) {
         s.ctx.services = s.services.get();
         return screenshot(s, o);
     }
-    // Read the bundles on a worker while the window and GL context are made;
-    // the channel list is read here because the state database is this thread's.
+    // While the window and GL context are made (about 220 ms under Xvfb), a
+    // worker reads the bundles and then builds the first font atlas (about
+    // 35 ms), one after the other so that they do not compete with the window
+    // for the second core. The channel list and the stored text size are read
+    // here because the state database is this thread's.
     auto chans = s.state.channels();
+    if (auto v = s.state.setting("font_step"); v && *v) s.first_step = std::clamp(std::atoi((*v)->c_str()), 0, kiosk::font_scale_count - 1);
+    s.atlas = std::make_unique<ImFontAtlas>();
     std::thread loader([&s, list = chans.value_or(std::vector<content::ChannelState>{})] {
         s.catalog = content::Catalog::load_channels(list, s.state.bundles_dir());
         s.ctx.catalog = &s.catalog;
+        build_fonts(*s.atlas, kiosk::font_scales[s.first_step], s.first_fonts);
     });
     int rc = windowed(s, o, loader);
     if (loader.joinable()) loader.join();

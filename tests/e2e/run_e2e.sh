@@ -72,6 +72,12 @@ shot 2-library
 cmp -s "$OUT/1-home.png" "$OUT/2-library.png" && fail "the screen did not change after tapping Library"
 click "< Back"
 wait_route home
+# Larger text: the font atlas is rebuilt and re-uploaded in the running window.
+click "A+"
+shot 2b-larger-text
+cmp -s "$OUT/1-home.png" "$OUT/2b-larger-text.png" && fail "the screen did not change after tapping A+"
+kill -0 "$KPID" || fail "the kiosk exited after rebuilding its fonts"
+click "A-"
 click "Administration"
 wait_route admin
 for k in 1 1 1 1 OK; do click "$k"; done
