@@ -453,7 +453,9 @@ int run_gui(const Options& o) {
     std::thread loader([&s, list = chans.value_or(std::vector<content::ChannelState>{})] {
         s.catalog = content::Catalog::load_channels(list, s.state.bundles_dir());
         s.ctx.catalog = &s.catalog;
+        trace("catalog loaded (worker)");
         build_fonts(*s.atlas, kiosk::font_scales[s.first_step], s.first_fonts);
+        trace("fonts built (worker)");
     });
     int rc = windowed(s, o, loader);
     if (loader.joinable()) loader.join();

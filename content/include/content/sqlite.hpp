@@ -94,9 +94,11 @@ private:
 };
 
 // Steps `st` (already bound) to the end, mapping each row with `make(Stmt&)`.
+// `expected_rows` only sizes the vector up front (0: grow as needed).
 template <class T, class F>
-[[nodiscard]] Result<std::vector<T>> collect(Stmt& st, F&& make) {
+[[nodiscard]] Result<std::vector<T>> collect(Stmt& st, F&& make, std::size_t expected_rows = 0) {
     std::vector<T> out;
+    out.reserve(expected_rows);
     for (;;) {
         auto row = st.step();
         if (!row) return std::unexpected(row.error());
@@ -108,10 +110,10 @@ template <class T, class F>
 
 // Prepares `query` (no parameters) and collects its rows with `make`.
 template <class T, class F>
-[[nodiscard]] Result<std::vector<T>> collect(Db& db, std::string_view query, F&& make) {
+[[nodiscard]] Result<std::vector<T>> collect(Db& db, std::string_view query, F&& make, std::size_t expected_rows = 0) {
     auto st = db.prepare(query);
     if (!st) return std::unexpected(st.error());
-    return collect<T>(*st, std::forward<F>(make));
+    return collect<T>(*st, std::forward<F>(make), expected_rows);
 }
 
 // Maps an SQLite result code to a reason: FULL to E_NO_SPACE, CORRUPT/NOTADB to
