@@ -160,6 +160,7 @@ Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs
         if (auto s = db->exec(schema::ddl()); !s) return cleanup(s.error());
         if (auto s = write_manifest(*db, m); !s) return cleanup(s.error());
         if (auto s = write_content(*db, *sb); !s) return cleanup(s.error());
+        if (auto s = schema::check_lengths(*db); !s) return cleanup(Error{Reason::source, "In the source: " + s.error().message});
         if (auto s = db->exec("INSERT INTO search_titles(rowid, title, kind) SELECT rowid, title, kind FROM search"); !s) return cleanup(s.error());
         if (auto s = db->exec("INSERT INTO search(search) VALUES('optimize')"); !s) return cleanup(s.error());
         if (auto s = db->exec("INSERT INTO search_titles(search_titles) VALUES('optimize')"); !s) return cleanup(s.error());

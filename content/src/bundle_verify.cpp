@@ -72,6 +72,15 @@ Result<Manifest> check_contents(const std::filesystem::path& path, const VerifyO
     if (!*ic || **ic != "ok") return fail(Reason::corrupt, "The bundle failed SQLite's integrity check: " + ic->value_or("no result") + ".");
     auto sc = schema::check(*db);
     if (!sc) return std::unexpected(sc.error());
+    if (auto l = schema::check_lengths(*db); !l) return std::unexpected(l.error());
+    // Figures are counts, rates or percentages: finite and not negative.
+    // kiosk-bundle refuses anything else; a bundle holding one anyway (made
+    // by another tool) is refused here rather than drawn. (SQLite stores
+    // infinities, and 9e999 reads as one.)
+    auto bad = db->query_text("SELECT indicator_id || '/' || locality_id || '/' || period_id FROM indicator_values "
+                              "WHERE value IS NOT NULL AND NOT (value >= 0 AND value < 9e999) LIMIT 1");
+    if (!bad) return fail(Reason::corrupt, "The bundle's figures could not be read: " + bad.error().message);
+    if (*bad) return fail(Reason::format, "The bundle's figure " + **bad + " is negative or not a finite number, which no count, rate or percentage can be.");
     auto m = read_manifest(*db);
     if (!m) return std::unexpected(m.error());
     if (opts.now && *opts.now >= m->expires)

@@ -17,6 +17,10 @@ Shown shown_value(const Value* v, const Indicator& ind, std::int64_t threshold) 
         s.marker = v->marker.empty() ? "[x]" : v->marker;
         return s;
     }
+    if (!std::isfinite(*v->value) || *v->value < 0) {  // refused at import; never drawn if one gets through
+        s.marker = "[x]";
+        return s;
+    }
     if (ind.unit == Unit::count && must_hide_count(*v->value, threshold)) {
         s.marker = "[c]";
         s.guarded = true;

@@ -238,4 +238,61 @@ Status check(sql::Db& db) {
     return {};
 }
 
+namespace {
+struct Limit {
+    const char* table;
+    const char* row;  // an SQL expression naming the row in messages
+    const char* column;
+    int max_chars;
+};
+constexpr int id_max = 100, name_max = 300, para_max = 4000;
+constexpr Limit k_limits[] = {
+    {"localities", "id", "id", id_max}, {"localities", "id", "name", name_max}, {"localities", "id", "kind", id_max},
+    {"localities", "id", "parent_id", id_max}, {"localities", "id", "note", para_max},
+    {"periods", "id", "id", id_max}, {"periods", "id", "label", name_max}, {"periods", "id", "start_date", id_max}, {"periods", "id", "end_date", id_max},
+    {"indicators", "id", "id", id_max}, {"indicators", "id", "title", name_max}, {"indicators", "id", "definition", para_max},
+    {"indicators", "id", "source", para_max}, {"indicators", "id", "numerator_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "indicator_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "locality_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "period_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "marker", 20},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "note", para_max},
+    {"briefings", "id", "id", id_max}, {"briefings", "id", "title", name_max}, {"briefings", "id", "kind", id_max},
+    {"briefings", "id", "audience", name_max}, {"briefings", "id", "date", id_max}, {"briefings", "id", "locality_id", id_max},
+    {"briefings", "id", "summary", para_max}, {"briefings", "id", "sources", para_max},
+    {"trackers", "id", "id", id_max}, {"trackers", "id", "title", name_max}, {"trackers", "id", "kind", id_max},
+    {"trackers", "id", "source", para_max}, {"trackers", "id", "description", para_max},
+    {"tracker_items", "tracker_id || '/' || id", "tracker_id", id_max}, {"tracker_items", "tracker_id || '/' || id", "id", id_max},
+    {"tracker_items", "tracker_id || '/' || id", "ref", id_max}, {"tracker_items", "tracker_id || '/' || id", "title", para_max},
+    {"tracker_items", "tracker_id || '/' || id", "owner", name_max}, {"tracker_items", "tracker_id || '/' || id", "due_date", id_max},
+    {"tracker_items", "tracker_id || '/' || id", "progress", para_max}, {"tracker_items", "tracker_id || '/' || id", "response", para_max},
+    {"modules", "id", "id", id_max}, {"modules", "id", "title", name_max}, {"modules", "id", "audience", name_max},
+    {"modules", "id", "outcomes", para_max}, {"modules", "id", "summary", para_max}, {"modules", "id", "sources", para_max},
+    {"slides", "module_id || ':' || ord", "module_id", id_max}, {"slides", "module_id || ':' || ord", "title", name_max},
+    {"slides", "module_id || ':' || ord", "notes", para_max}, {"slides", "module_id || ':' || ord", "image_id", id_max},
+    {"questions", "module_id || ':' || slide_ord", "module_id", id_max}, {"questions", "module_id || ':' || slide_ord", "prompt", para_max},
+    {"questions", "module_id || ':' || slide_ord", "options", para_max}, {"questions", "module_id || ':' || slide_ord", "explanation", para_max},
+    {"documents", "id", "id", id_max}, {"documents", "id", "title", name_max}, {"documents", "id", "category", name_max},
+    {"documents", "id", "organisation", name_max}, {"documents", "id", "published", id_max}, {"documents", "id", "review_date", id_max},
+    {"documents", "id", "summary", para_max}, {"documents", "id", "sources", para_max},
+    {"document_pages", "document_id || ':' || page", "document_id", id_max}, {"document_pages", "document_id || ':' || page", "image_id", id_max},
+    {"images", "id", "id", id_max}, {"images", "id", "alt", para_max},
+};
+} // namespace
+
+Status check_lengths(sql::Db& db) {
+    for (const Limit& l : k_limits) {
+        std::string q = std::string("SELECT ") + l.row + ", length(" + l.column + ") FROM " + l.table + " WHERE length(" + l.column + ") > " +
+                        std::to_string(l.max_chars) + " LIMIT 1";
+        auto st = db.prepare(q);
+        if (!st) return std::unexpected(st.error());
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row)
+            return fail(Reason::format, std::string(l.table) + "." + l.column + " of '" + st->text(0) + "' is " + std::to_string(st->int64(1)) +
+                                            " characters long; the limit is " + std::to_string(l.max_chars) + ".");
+    }
+    return {};
+}
+
 } // namespace content::schema

@@ -186,6 +186,8 @@ Status read_figures(const fs::path& dir, SourceBundle& sb) {
         for (const auto& row : val->rows) {
             auto v = parse_value_cell(val->get(row, "value"));
             if (!v) return src_error(val->where(row), "the value '" + val->get(row, "value") + "' is neither a number nor a GSS marker such as [c], [x], [z], [low], [u].");
+            if (v->value && *v->value < 0)
+                return src_error(val->where(row), "the value '" + val->get(row, "value") + "' is negative; counts, rates and percentages cannot be.");
             v->indicator_id = val->get(row, "indicator_id");
             v->locality_id = val->get(row, "locality_id");
             v->period_id = val->get(row, "period_id");

@@ -65,19 +65,40 @@ struct Builder {
                     word = k == std::string::npos ? std::string() : word.substr(k);
                     w = f->CalcTextSizeA(size, FLT_MAX, 0, word.c_str()).x;
                 }
-                if (!word.empty()) {
+                auto place = [&](std::string piece, float pw) {
                     if (!line.empty() && line.back().run.font == f && line.back().run.href == r.href && line.back().run.style == rs) {
-                        line.back().run.text += word;
-                        line.back().run.width += w;
+                        line.back().run.text += piece;
+                        line.back().run.width += pw;
                     } else {
                         LaidItem it;
                         it.kind = LaidItem::Kind::text;
-                        it.run = LaidRun{ImVec2(x, y), f, size, rs, word, r.href, w};
+                        it.run = LaidRun{ImVec2(x, y), f, size, rs, std::move(piece), r.href, pw};
                         line.push_back(std::move(it));
                     }
-                    x += w;
+                    x += pw;
                     line_h = std::max(line_h, size);
+                };
+                // A word wider than a whole line (a long URL, or text with no
+                // spaces) is cut where the line ends, so no line runs off the
+                // screen, and no single draw emits more glyphs than fit.
+                while (x + w > x1 && !word.empty()) {
+                    const char* rest = nullptr;
+                    const char* b = word.c_str();
+                    f->CalcTextSizeA(size, x1 - x, 0, b, b + word.size(), &rest);
+                    std::size_t cut = static_cast<std::size_t>(rest - b);
+                    if (cut == 0 && line.empty()) {  // not even one character fits: take one anyway
+                        cut = 1;
+                        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
+                    }
+                    if (cut > 0) {
+                        std::string head = word.substr(0, cut);
+                        place(head, f->CalcTextSizeA(size, FLT_MAX, 0, head.c_str()).x);
+                        word.erase(0, cut);
+                    }
+                    flush_line();
+                    w = f->CalcTextSizeA(size, FLT_MAX, 0, word.c_str()).x;
                 }
+                if (!word.empty()) place(std::move(word), w);
                 i = j;
             }
         }

@@ -9,6 +9,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace kiosk {
 namespace {
 
@@ -31,7 +33,8 @@ public:
             m_md.set_markdown(m_doc.body_md);
             m_find.clear();
             m_zoom = 0;
-            m_show_pages = m_doc.body_md.empty();
+            m_page = 1;
+            m_show_pages = m_doc.body_md.empty() && !m_doc.pages.empty();
         }
         if (!m_doc.pages.empty()) {
             if (page < 1 || page > static_cast<int>(m_doc.pages.size())) return false;
@@ -95,6 +98,11 @@ public:
             m_md.draw("##doc", ImVec2(0, avail.y), ctx, content_hooks(ctx, nav, ctx.catalog->area_id()), layout_style(ctx, DocSize::reading));
             return;
         }
+        if (m_doc.pages.empty()) {  // a document with neither text nor pages (the publisher's mistake)
+            muted_text("This document has no text or pages to show.", ctx);
+            return;
+        }
+        m_page = std::clamp(m_page, 1, static_cast<int>(m_doc.pages.size()));
         draw_pages(ctx);
     }
 

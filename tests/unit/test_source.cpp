@@ -182,6 +182,18 @@ TEST_CASE("build: bad source is refused with file and line - and leaves no bundl
         replace_in(src / "bundle.json", "\"version\": 3,", "\"version\": 3, \"disclosure_threshold\": 3,");
         CHECK(build_error(src, out).reason == Reason::disclosure);
     }
+    SUBCASE("a negative figure") {
+        append(src / "values.csv", "cla,england,2022,-4,\n");
+        auto e = build_error(src, out);
+        CHECK(e.message.find("values.csv:15") == 0);
+        CHECK(e.message.find("negative") != std::string::npos);
+    }
+    SUBCASE("a name over its length limit") {
+        replace_in(src / "localities.csv", "north,North,", "north," + std::string(301, 'N') + ",");
+        auto e = build_error(src, out);
+        CHECK(e.reason == Reason::source);
+        CHECK(e.message.find("localities.name of 'north' is 301 characters long; the limit is 300") != std::string::npos);
+    }
     SUBCASE("a primary disclosure breach") {
         replace_in(src / "values.csv", "cla,south,2023,20,", "cla,south,2023,3,");
         auto e = build_error(src, out);

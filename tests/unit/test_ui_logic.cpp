@@ -32,6 +32,28 @@ kiosk::LayoutStyle style_for(const test::Harness& h) {
 }
 } // namespace
 
+TEST_CASE("markdown: a word longer than the line is cut at the line's end and nothing is lost") {
+    test::Harness h(ImVec2(800, 600), false);
+    std::string word;
+    for (int i = 0; i < 3000; ++i) word += static_cast<char>('a' + i % 26);
+    word += "\xC3\xA9\xC3\xA9";  // ends with two-byte characters, which must not be split
+    auto lay = kiosk::layout_markdown(kiosk::parse_markdown("before " + word + " after"), 300, style_for(h));
+    std::string all;
+    std::set<float> ys;
+    for (auto& it : lay.items) {
+        if (it.kind != kiosk::LaidItem::Kind::text) continue;
+        CHECK(it.run.pos.x + it.run.width <= 300.5f);
+        CHECK(it.run.text.size() < 200);  // no single draw holds the whole word
+        ys.insert(it.y0);
+        all += it.run.text;
+    }
+    CHECK(ys.size() > 50);
+    std::string flat;
+    for (char c : all)
+        if (c != ' ') flat += c;
+    CHECK(flat == "before" + word + "after");
+}
+
 TEST_CASE("markdown: paragraphs wrap within the width - lists indent with bullets and numbers") {
     test::Harness h(ImVec2(800, 600), false);
     std::string md = "# Title\n\nA paragraph with enough words in it that it must wrap several times at a narrow width of two hundred pixels.\n\n"

@@ -9,6 +9,9 @@
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <stdexcept>
 
 #include <map>
 #include <string>
@@ -57,6 +60,12 @@ struct Harness {
     kiosk::Shell shell;
     kiosk::UiContext ctx;
 
+    // A harness over a catalog made elsewhere (for example from altered bundles).
+    Harness(ImVec2 size, content::Catalog cat) : Harness(size, false) {
+        catalog = std::move(cat);
+        ctx.catalog = &catalog;
+    }
+
     explicit Harness(ImVec2 size, bool with_content = true) {
         imgui = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -88,6 +97,14 @@ struct Harness {
     int frame() {
         ImGui::NewFrame();
         shell.frame(ctx);
+        // Debian's ImGui uses 16-bit indices and, on GL below 3.2 (a Raspberry
+        // Pi), no vertex offsets: a window whose draw list passes 65,536
+        // vertices aborts. Fail the test well before that, naming the window.
+        ImGui::EndFrame();
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (w->DrawList->VtxBuffer.Size > 60000)
+                throw std::runtime_error(std::string("window ") + w->Name + " drew " + std::to_string(w->DrawList->VtxBuffer.Size) +
+                                         " vertices, near the 65,536 a draw list can hold");
         ImGui::Render();
         return ImGui::GetDrawData()->TotalVtxCount;
     }

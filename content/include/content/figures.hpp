@@ -20,7 +20,8 @@ struct Shown {
 
 // What may be drawn for `v` of indicator `ind`. A count between 1 and the
 // threshold is never drawn, whatever the bundle says: it becomes [c] with
-// guarded=true (the caller audits it). A missing cell is [x].
+// guarded=true (the caller audits it). A missing cell, or one that is not a
+// finite, non-negative number, is [x].
 [[nodiscard]] Shown shown_value(const Value* v, const Indicator& ind, std::int64_t threshold);
 
 enum class Direction { up, down, same, unknown };

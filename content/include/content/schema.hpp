@@ -19,4 +19,13 @@ inline constexpr std::string_view format_id = "kiosk-bundle/1";
 // objects. Returns E_SCHEMA naming the first offending object.
 [[nodiscard]] Status check(sql::Db& db);
 
+// Checks every short text field against its documented limit in characters
+// (FORMAT.md section 4): ids 100, names and titles 300, paragraphs such as
+// definitions, summaries, notes and answers 4,000. Markdown bodies and page
+// texts have no limit beyond SQLite's value size. Screens draw these fields
+// whole, and one text of more than about 16,000 characters is more than a
+// draw list with 16-bit indices can hold. Returns E_FORMAT naming the first
+// field over its limit, with its row, length and limit.
+[[nodiscard]] Status check_lengths(sql::Db& db);
+
 } // namespace content::schema
