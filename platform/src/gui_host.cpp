@@ -19,6 +19,7 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -245,6 +246,16 @@ struct BenchScript {
     }
 };
 
+// The window and taskbar icon from assets/ (skipped quietly if it is missing).
+void set_window_icon(GLFWwindow* win) {
+    int w = 0, h = 0, comp = 0;
+    unsigned char* px = stbi_load(KIOSK_ASSETS_DIR "/icon.png", &w, &h, &comp, 4);
+    if (!px) return;
+    GLFWimage img{w, h, px};
+    glfwSetWindowIcon(win, 1, &img);
+    stbi_image_free(px);
+}
+
 bool g_input = false;
 GLFWwindow* g_window = nullptr;
 
@@ -279,6 +290,7 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
         return 1;
     }
     trace("window created");
+    set_window_icon(g_window);
     glfwMakeContextCurrent(g_window);
     glfwSwapInterval(1);
     glfwSetKeyCallback(g_window, on_key);
