@@ -129,13 +129,14 @@ void end_card() {
 
 std::string format_value(double v, content::Unit unit) {
     char buf[64];
-    if (unit == content::Unit::count) {
+    if (unit == content::Unit::count && std::isfinite(v) && std::fabs(v) < 1e15) {  // beyond that llround is undefined
         long long n = std::llround(v);
         std::string s = std::to_string(n < 0 ? -n : n);
         for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
         return (n < 0 ? "-" : "") + s;
     }
-    std::snprintf(buf, sizeof buf, unit == content::Unit::percent ? "%.1f%%" : "%.1f", v);
+    if (!std::isfinite(v) || std::fabs(v) >= 1e15) std::snprintf(buf, sizeof buf, unit == content::Unit::percent ? "%.3g%%" : "%.3g", v);
+    else std::snprintf(buf, sizeof buf, unit == content::Unit::percent ? "%.1f%%" : "%.1f", v);
     return buf;
 }
 

@@ -5,8 +5,8 @@
 // page numbers and image sizes that make no sense, invalid UTF-8, markdown
 // built to be deep or wide. Each case alters the demo bundles one way, then
 // the kiosk must either refuse them with a reason code or show every view,
-// search and document without crashing (run under ASan/UBSan by
-// tests/fuzz/run_odd_content.sh).
+// search and document without crashing (also run under ASan and UBSan by
+// scripts/sanitize.sh).
 #include "view_harness.hpp"
 
 #include "content/bundle_verify.hpp"
