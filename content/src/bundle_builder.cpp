@@ -111,6 +111,15 @@ std::string summary_json(const SourceBundle& sb) {
 
 } // namespace
 
+Status check_text_limits(const SourceBundle& sb) {
+    auto db = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
+    if (!db) return std::unexpected(db.error());
+    if (auto s = db->exec(schema::ddl()); !s) return std::unexpected(s.error());
+    if (auto s = write_content(*db, sb); !s) return std::unexpected(s.error());
+    if (auto s = schema::check_lengths(*db); !s) return fail(Reason::source, "In the source: " + s.error().message);
+    return {};
+}
+
 Result<BuildReport> build_bundle(const fs::path& src_dir, const fs::path& out, const BuildOptions& opts) {
     auto sb = read_source(src_dir);
     if (!sb) return std::unexpected(sb.error());

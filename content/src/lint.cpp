@@ -1,5 +1,6 @@
 // Lint: source, disclosure and individual-level checks; see lint.hpp.
 #include "content/lint.hpp"
+#include "content/bundle_builder.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/bundle_verify.hpp"
 #include "content/csv.hpp"
@@ -220,6 +221,7 @@ LintReport lint_source(const fs::path& dir, FixSuggest fix) {
         report.findings.push_back({std::string(reason_code(sb.error().reason)), dir.string(), sb.error().message});
         return report;
     }
+    if (auto l = check_text_limits(*sb); !l) report.findings.push_back({std::string(reason_code(l.error().reason)), dir.string(), l.error().message});
     lint_model(*sb, report, fix);
     return report;
 }

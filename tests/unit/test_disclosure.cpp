@@ -196,6 +196,20 @@ TEST_CASE("lint: identifier columns in any CSV are reported with file and line")
     CHECK(r.findings[0].location == "extra.csv:1");
 }
 
+TEST_CASE("lint: a text over its length limit is reported as the build would refuse it") {
+    test::TempDir t;
+    auto src = test::copy_good_src(t.path());
+    auto loc = test::read_all(src / "localities.csv");
+    auto pos = loc.find("north,North,");
+    REQUIRE(pos != std::string::npos);
+    loc.replace(pos, 12, "north," + std::string(301, 'N') + ",");
+    test::write_all(src / "localities.csv", loc);
+    auto r = lint_source(src, FixSuggest::no);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.findings[0].code == "E_SOURCE");
+    CHECK(r.findings[0].message.find("localities.name of 'north' is 301 characters long; the limit is 300") != std::string::npos);
+}
+
 TEST_CASE("lint --fix-suggest proposes cells through the CLI") {
     test::TempDir t;
     auto src = test::copy_good_src(t.path());

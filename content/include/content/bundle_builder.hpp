@@ -40,4 +40,10 @@ struct SourceBundle;
 // build_bundle and by the benchmark's scale generator.
 [[nodiscard]] Result<BuildReport> build_bundle_from_model(const SourceBundle& sb, const std::filesystem::path& out, const BuildOptions& opts = {});
 
+// Checks a source bundle against the text length limits (FORMAT.md section 4)
+// exactly as a build would, by writing it into an in-memory database; for lint,
+// so that it reports what the build would refuse. Returns E_SOURCE naming the
+// first field over its limit.
+[[nodiscard]] Status check_text_limits(const SourceBundle& sb);
+
 } // namespace content
