@@ -63,6 +63,10 @@ public:
         if (content::past_review(m_doc.review_date, content::iso_date(ctx.now))) {
             chip("May be out of date: its review date has passed", p.rag_amber, ctx);
         }
+        if (m_doc.body_md.empty() && m_doc.pages.empty()) {  // the publisher's mistake
+            muted_text("This document has no text or pages to show.", ctx);
+            return;
+        }
         // Toolbar.
         if (!m_doc.body_md.empty() && !m_doc.pages.empty()) {
             if (button(m_show_pages ? "Show text" : "Show pages", ctx)) m_show_pages = !m_show_pages;
@@ -98,11 +102,6 @@ public:
             m_md.draw("##doc", ImVec2(0, avail.y), ctx, content_hooks(ctx, nav, ctx.catalog->area_id()), layout_style(ctx, DocSize::reading));
             return;
         }
-        if (m_doc.pages.empty()) {  // a document with neither text nor pages (the publisher's mistake)
-            muted_text("This document has no text or pages to show.", ctx);
-            return;
-        }
-        m_page = std::clamp(m_page, 1, static_cast<int>(m_doc.pages.size()));
         draw_pages(ctx);
     }
 

@@ -60,6 +60,9 @@ std::vector<fs::path> usb_roots(const Options& o) {
     return r;
 }
 
+// The stored text size setting as a step in kiosk::font_scales (clamped).
+int font_step_from(const std::string& stored) { return std::clamp(std::atoi(stored.c_str()), 0, kiosk::font_scale_count - 1); }
+
 struct Session {
     content::StateStore state;
     content::Catalog catalog;
@@ -85,7 +88,7 @@ struct Session {
     }
 
     void apply_settings() {
-        shell.font_step = std::clamp(std::atoi(services->setting("font_step", std::to_string(kiosk::default_font_step)).c_str()), 0, kiosk::font_scale_count - 1);
+        shell.font_step = font_step_from(services->setting("font_step", std::to_string(kiosk::default_font_step)));
         shell.theme = services->setting("theme", "standard") == "high_contrast" ? kiosk::Theme::high_contrast : kiosk::Theme::standard;
     }
 };
@@ -460,7 +463,7 @@ int run_gui(const Options& o) {
     // for the second core. The channel list and the stored text size are read
     // here because the state database is this thread's.
     auto chans = s.state.channels();
-    if (auto v = s.state.setting("font_step"); v && *v) s.first_step = std::clamp(std::atoi((*v)->c_str()), 0, kiosk::font_scale_count - 1);
+    if (auto v = s.state.setting("font_step"); v && *v) s.first_step = font_step_from(**v);
     s.atlas = std::make_unique<ImFontAtlas>();
     std::thread loader([&s, list = chans.value_or(std::vector<content::ChannelState>{})] {
         s.catalog = content::Catalog::load_channels(list, s.state.bundles_dir());
