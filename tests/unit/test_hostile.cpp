@@ -181,6 +181,23 @@ TEST_CASE("hostile: manifest fields missing or of the wrong type") {
     CHECK(verify_reason(edited(d.path(), "UPDATE manifest SET value='kiosk-bundle/2' WHERE key='format'")) == Reason::format);
 }
 
+TEST_CASE("hostile: signed figures that are infinite or negative - and texts over their limits") {
+    for (std::string sqltext : {std::string("UPDATE indicator_values SET value = 9e999 WHERE rowid = 1"),
+                                std::string("UPDATE indicator_values SET value = -9e999 WHERE rowid = 1"),
+                                std::string("UPDATE indicator_values SET value = -1 WHERE rowid = 1"),
+                                std::string("UPDATE localities SET name = printf('%.301c', 'x') WHERE rowid = 1"),
+                                std::string("UPDATE indicators SET definition = printf('%.4001c', 'x') WHERE rowid = 1"),
+                                std::string("UPDATE documents SET id = printf('%.101c', 'x') WHERE rowid = 1")}) {
+        CAPTURE(sqltext);
+        test::TempDir d;
+        CHECK(verify_reason(edited(d.path(), sqltext)) == Reason::format);
+    }
+    // At the limits exactly, the bundle is still accepted.
+    test::TempDir d;
+    auto b = edited(d.path(), "UPDATE localities SET name = printf('%.300c', 'x') WHERE rowid = 1");
+    CHECK(verify_bundle(b, signature_path_for(b), test::test_pub(), VerifyOptions{}).has_value());
+}
+
 TEST_CASE("hostile: a huge declared size - and a size over the cap") {
     test::TempDir t;
     auto b = test::copy_good(t.path());
