@@ -7,7 +7,7 @@
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
 
-#include "content/manifest.hpp"
+#include "content/dates.hpp"
 
 #include <imgui_stdlib.h>
 
@@ -98,10 +98,10 @@ private:
     }
 
     void submit(UiContext& ctx) {
-        std::string r = ctx.services->check_pin(m_pin);
+        auto r = ctx.services->check_pin(m_pin);
         m_pin.clear();
-        m_unlocked = r.empty();
-        m_message = r;
+        m_unlocked = r.has_value();
+        m_message = r ? std::string() : screen_text(r.error());
     }
 
     void draw_content(UiContext& ctx) {
@@ -115,8 +115,8 @@ private:
                 if (c.previous_version) {
                     std::string label = "Roll back to version " + std::to_string(*c.previous_version);
                     if (button(label.c_str(), ctx)) {
-                        std::string err = ctx.services->rollback(c.channel);
-                        m_message = err.empty() ? "Rolled back " + c.channel + "." : err;
+                        auto r = ctx.services->rollback(c.channel);
+                        m_message = r ? "Rolled back " + c.channel + "." : screen_text(r.error());
                     }
                 } else {
                     muted_text("No previous version is kept.", ctx);
@@ -124,20 +124,23 @@ private:
                 ImGui::PopID();
             }
         ImGui::Separator();
-        if (button("Export session records and the audit log to USB", ctx)) m_message = ctx.services->export_to_usb();
+        if (button("Export session records and the audit log to USB", ctx)) {
+            auto r = ctx.services->export_to_usb();
+            m_message = r ? *r : "Export failed: " + screen_text(r.error());
+        }
     }
 
     void draw_keys(UiContext& ctx) {
         for (const auto& k : ctx.services->trusted_keys()) {
-            ImGui::PushID(k.key.key_id_hex().c_str());
+            ImGui::PushID(k.key_id.c_str());
             std::string chans;
             for (auto& c : k.channels) chans += (chans.empty() ? "" : ", ") + c;
             ImGui::AlignTextToFramePadding();
-            ImGui::TextWrapped("Key %s  %s  may publish: %s", k.key.key_id_hex().c_str(), k.label.c_str(), chans.c_str());
+            ImGui::TextWrapped("Key %s  %s  may publish: %s", k.key_id.c_str(), k.label.c_str(), chans.c_str());
             ImGui::SameLine();
             if (button("Remove", ctx)) {
-                std::string err = ctx.services->untrust(k.key.key_id_hex());
-                m_message = err.empty() ? "Removed key " + k.key.key_id_hex() + "." : err;
+                auto r = ctx.services->untrust(k.key_id);
+                m_message = r ? "Removed key " + k.key_id + "." : screen_text(r.error());
             }
             ImGui::PopID();
         }
@@ -159,8 +162,8 @@ private:
                         cur.clear();
                     } else cur += c;
                 }
-                std::string err = ctx.services->trust_from_usb(path, chans);
-                m_message = err.empty() ? "Trusted the key for " + m_channels + "." : err;
+                auto r = ctx.services->trust_from_usb(path, chans);
+                m_message = r ? "Trusted the key for " + m_channels + "." : screen_text(r.error());
             }
             ImGui::PopID();
         }

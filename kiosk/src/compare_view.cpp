@@ -1,6 +1,6 @@
 // Comparing localities: one indicator across every locality, sortable by any
 // column (name, latest value, previous value, change, difference from the area).
-#include "content/figures.hpp"
+#include "content/trends.hpp"
 #include "kiosk/figure_widgets.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"

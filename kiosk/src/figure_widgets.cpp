@@ -1,4 +1,5 @@
 // Indicator cards and trend charts; see figure_widgets.hpp.
+#include "content/trends.hpp"
 #include "kiosk/figure_widgets.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"

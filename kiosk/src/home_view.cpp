@@ -1,7 +1,7 @@
 // Home: the three areas (Briefings, Library, Training), the default locality,
 // how fresh each channel's content is, and a clear empty state.
 #include "content/figures.hpp"
-#include "content/manifest.hpp"
+#include "content/dates.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"

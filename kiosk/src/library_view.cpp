@@ -8,6 +8,8 @@
 
 #include <imgui_stdlib.h>
 
+#include "content/limits.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cfloat>
@@ -16,19 +18,6 @@
 
 namespace kiosk {
 namespace {
-
-const char* category_label(const std::string& c) {
-    if (c == "statutory-guidance") return "Statutory guidance";
-    if (c == "annual-report") return "Annual report";
-    if (c == "business-plan") return "Business plan";
-    if (c == "policy") return "Policy or procedure";
-    if (c == "inspection") return "Inspection";
-    if (c == "action-plan") return "Action plan";
-    if (c == "minutes") return "Minutes";
-    if (c == "newsletter") return "Newsletter";
-    if (c == "training-material") return "Training material";
-    return "Report";
-}
 
 const char* kind_label(const std::string& k) {
     if (k == "document") return "Document";
@@ -208,11 +197,11 @@ private:
         refresh(ctx, cat);
         auto combo = [&](const char* id, const char* all, std::vector<std::string>& items, int& sel, bool is_cat) {
             ImGui::SetNextItemWidth(std::min(260.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
-            std::string preview = sel == 0 ? all : (is_cat ? category_label(items[static_cast<std::size_t>(sel - 1)]) : items[static_cast<std::size_t>(sel - 1)]);
+            std::string preview = sel == 0 ? all : (is_cat ? std::string(content::category_label(items[static_cast<std::size_t>(sel - 1)])) : items[static_cast<std::size_t>(sel - 1)]);
             if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
                 if (ImGui::Selectable(all, sel == 0, 0, ImVec2(0, min_hit * ctx.scale))) sel = 0;
                 for (std::size_t i = 0; i < items.size(); ++i)
-                    if (ImGui::Selectable(is_cat ? category_label(items[i]) : items[i].c_str(), sel == static_cast<int>(i + 1), 0, ImVec2(0, min_hit * ctx.scale)))
+                    if (ImGui::Selectable(is_cat ? std::string(content::category_label(items[i])).c_str() : items[i].c_str(), sel == static_cast<int>(i + 1), 0, ImVec2(0, min_hit * ctx.scale)))
                         sel = static_cast<int>(i + 1);
                 ImGui::EndCombo();
             }
@@ -254,7 +243,7 @@ private:
                 float x = start.x + 10 * ctx.scale;
                 std::string t = (m_featured[static_cast<std::size_t>(i)] ? "\xE2\x98\x85 Featured: " : "") + e->header.title;
                 dl->AddText(bf, bf->FontSize, ImVec2(x, start.y + 4 * ctx.scale), ImGui::GetColorU32(p.text), t.c_str());
-                std::string meta = std::string(category_label(e->header.category)) + "  |  " + e->header.organisation + "  |  " + human_date(e->header.published) +
+                std::string meta = std::string(content::category_label(e->header.category)) + "  |  " + e->header.organisation + "  |  " + human_date(e->header.published) +
                                    "  |  from " + ctx.catalog->channel_title(e->channel);
                 bool old = content::past_review(e->header.review_date, today);
                 if (old) meta = "May be out of date  |  " + meta;

@@ -199,9 +199,9 @@ private:
                     reg += "]";
                     json.insert(json.size() - 1, ",\"register\":" + reg);
                 }
-                std::string err = ctx.services->save_session_record(json);
-                m_saved = err.empty() ? "Saved. It will be exported to USB from Administration." : err;
-                if (err.empty()) {
+                auto saved = ctx.services->save_session_record(json);
+                m_saved = saved ? "Saved. It will be exported to USB from Administration." : screen_text(saved.error());
+                if (saved) {
                     m_register.clear();
                     s.clear();
                     m_ending = false;

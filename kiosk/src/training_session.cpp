@@ -1,7 +1,7 @@
 // Training session state; see training_session.hpp.
 #include "kiosk/training_session.hpp"
 
-#include "content/manifest.hpp"
+#include "content/dates.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -156,4 +156,6 @@ std::string human_date(const std::string& iso) {
     return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
 }
 
+std::string screen_text(const content::Error& e) { return e.message + " (" + std::string(content::reason_code(e.reason)) + ")"; }
+
 } // namespace kiosk

@@ -82,7 +82,7 @@ int cmd_status(StateStore& s) {
     auto keys = s.trusted_keys();
     auto audit = s.audit_log(20);
     auto newest = s.newest_signed_time();
-    auto pending = s.db().query_int("SELECT count(*) FROM session_records WHERE exported_at IS NULL");
+    auto pending = pending_exports(s);
     if (!chans || !hw || !keys || !audit || !newest || !pending) return fail_line(Error{Reason::corrupt, "The kiosk's state could not be read."});
     nlohmann::json j;
     j["channels"] = nlohmann::json::object();
@@ -127,8 +127,9 @@ int cmd_set_pin(StateStore& s) {
 }
 
 int cmd_search(StateStore& s, const Options& o) {
-    auto cat = Catalog::load(s);
-    if (!cat) return fail_line(cat.error());
+    auto chans = s.channels();
+    if (!chans) return fail_line(chans.error());
+    auto cat = std::make_optional(Catalog::load_channels(installed_channels(*chans, s.bundles_dir())));
     auto r = cat->search(SearchQuery{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type});
     if (!r) return fail_line(r.error());
     if (!r->fallback_note.empty()) std::cerr << "note: " << r->fallback_note << "\n";

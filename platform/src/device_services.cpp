@@ -48,10 +48,7 @@ void DeviceServices::set_setting(const std::string& key, const std::string& valu
     }
 }
 
-std::string DeviceServices::check_pin(const std::string& pin) {
-    auto r = m_pin.check(pin);
-    return r ? std::string() : r.error().message;
-}
+Status DeviceServices::check_pin(const std::string& pin) { return m_pin.check(pin); }
 
 bool DeviceServices::pin_is_set() { return m_pin.is_set().value_or(false); }
 
@@ -109,34 +106,44 @@ kiosk::ImportStatus DeviceServices::import_status() {
     return m_status;
 }
 
-std::string DeviceServices::rollback(const std::string& channel) {
+Status DeviceServices::rollback(const std::string& channel) {
     auto r = rollback_channel(m_state, channel);
-    if (!r) return r.error().message;
+    if (!r) return std::unexpected(r.error());
     m_changed = true;
     return {};
 }
 
-std::vector<AuditEntry> DeviceServices::audit(std::size_t limit) { return m_state.audit_log(limit).value_or(std::vector<AuditEntry>{}); }
-
-std::vector<TrustedKey> DeviceServices::trusted_keys() { return m_state.trusted_keys().value_or(std::vector<TrustedKey>{}); }
-
-std::string DeviceServices::untrust(const std::string& key_id) {
-    auto r = m_state.untrust(key_id);
-    refresh_usb_trust();
-    return r ? std::string() : r.error().message;
+std::vector<kiosk::AuditRow> DeviceServices::audit(std::size_t limit) {
+    std::vector<kiosk::AuditRow> out;
+    for (auto& e : m_state.audit_log(limit).value_or(std::vector<AuditEntry>{}))
+        out.push_back(kiosk::AuditRow{e.at, e.action, e.channel, e.result, e.detail, e.version});
+    return out;
 }
 
-std::string DeviceServices::trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) {
+std::vector<kiosk::KeyRow> DeviceServices::trusted_keys() {
+    std::vector<kiosk::KeyRow> out;
+    for (auto& k : m_state.trusted_keys().value_or(std::vector<TrustedKey>{}))
+        out.push_back(kiosk::KeyRow{k.key.key_id_hex(), k.channels, k.added, k.label});
+    return out;
+}
+
+Status DeviceServices::untrust(const std::string& key_id) {
+    auto r = m_state.untrust(key_id);
+    refresh_usb_trust();
+    return r;
+}
+
+Status DeviceServices::trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) {
     auto pk = minisign::load_public_key(pub_path);
-    if (!pk) return pk.error().message;
+    if (!pk) return std::unexpected(pk.error());
     auto r = m_state.trust(*pk, channels, "added from USB: " + fs::path(pub_path).filename().string());
     refresh_usb_trust();
-    return r ? std::string() : r.error().message;
+    return r;
 }
 
 std::vector<std::string> DeviceServices::usb_public_keys() { return m_usb ? m_usb->public_keys() : std::vector<std::string>{}; }
 
-std::string DeviceServices::export_to_usb() {
+Result<std::string> DeviceServices::export_to_usb() {
     // The first mounted stick: a folder directly under a mount root (or its user folder).
     for (const auto& root : m_roots) {
         std::error_code ec;
@@ -149,20 +156,20 @@ std::string DeviceServices::export_to_usb() {
             }
             KeepRegister keep = setting("keep_register_after_export", "no") == "yes" ? KeepRegister::yes : KeepRegister::no;
             auto r = export_records(m_state, target, keep);
-            if (!r) return "Export failed: " + r.error().message;
+            if (!r) return std::unexpected(r.error());
             return "Exported " + std::to_string(r->records) + " session record(s) and the audit log to " + target.string() + ", each signed with this kiosk's key.";
         }
     }
-    return "No USB stick was found. Insert one and try again.";
+    return fail(Reason::not_found, "No USB stick was found. Insert one and try again.");
 }
 
 void DeviceServices::record_display_guard(const std::string& cell) {
     (void)m_state.audit("display-guard", "", 0, "E_DISCLOSURE", "a count between 1 and 5 reached the screen and was shown as [c]: " + cell);
 }
 
-std::string DeviceServices::save_session_record(const std::string& json) {
+Status DeviceServices::save_session_record(const std::string& json) {
     auto j = nlohmann::json::parse(json, nullptr, false);
-    if (!j.is_object()) return "The session record could not be read.";
+    if (!j.is_object()) return fail(Reason::format, "The session record could not be read.");
     std::vector<Attendee> names;
     if (j.contains("register")) {
         // Kept only when the admin has turned the register on.
@@ -172,7 +179,8 @@ std::string DeviceServices::save_session_record(const std::string& json) {
         j.erase("register");
     }
     auto r = content::save_session_record(m_state, j.dump(), names);
-    return r ? std::string() : r.error().message;
+    if (!r) return std::unexpected(r.error());
+    return {};
 }
 
 } // namespace platform

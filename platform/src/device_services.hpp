@@ -24,21 +24,21 @@ public:
 
     std::string setting(const std::string& key, const std::string& fallback) override;
     void set_setting(const std::string& key, const std::string& value) override;
-    std::string check_pin(const std::string& pin) override;
+    content::Status check_pin(const std::string& pin) override;
     bool pin_is_set() override;
     std::vector<kiosk::UsbOffer> usb_offers() override;
     void start_import(const std::string& path) override;
     void cancel_import() override;
     kiosk::ImportStatus import_status() override;
-    std::string rollback(const std::string& channel) override;
-    std::vector<content::AuditEntry> audit(std::size_t limit) override;
-    std::vector<content::TrustedKey> trusted_keys() override;
-    std::string untrust(const std::string& key_id) override;
-    std::string trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) override;
+    content::Status rollback(const std::string& channel) override;
+    std::vector<kiosk::AuditRow> audit(std::size_t limit) override;
+    std::vector<kiosk::KeyRow> trusted_keys() override;
+    content::Status untrust(const std::string& key_id) override;
+    content::Status trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) override;
     std::vector<std::string> usb_public_keys() override;
-    std::string export_to_usb() override;
+    content::Result<std::string> export_to_usb() override;
     void record_display_guard(const std::string& cell) override;
-    std::string save_session_record(const std::string& json) override;
+    content::Status save_session_record(const std::string& json) override;
     void request_quit() override { m_quit = true; }
 
     // True once after content changed (import or rollback): reload the catalog.

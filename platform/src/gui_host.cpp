@@ -81,9 +81,9 @@ struct Session {
     explicit Session(content::StateStore s) : state(std::move(s)) {}
 
     void load_catalog() {
-        auto c = content::Catalog::load(state);
-        if (c) catalog = std::move(*c);
-        else std::cerr << c.error().line() << "\n";
+        auto chans = state.channels();
+        if (chans) catalog = content::Catalog::load_channels(content::installed_channels(*chans, state.bundles_dir()));
+        else std::cerr << chans.error().line() << "\n";
         ctx.catalog = &catalog;
     }
 
@@ -465,8 +465,8 @@ int run_gui(const Options& o) {
     auto chans = s.state.channels();
     if (auto v = s.state.setting("font_step"); v && *v) s.first_step = font_step_from(**v);
     s.atlas = std::make_unique<ImFontAtlas>();
-    std::thread loader([&s, list = chans.value_or(std::vector<content::ChannelState>{})] {
-        s.catalog = content::Catalog::load_channels(list, s.state.bundles_dir());
+    std::thread loader([&s, list = content::installed_channels(chans.value_or(std::vector<content::ChannelState>{}), s.state.bundles_dir())] {
+        s.catalog = content::Catalog::load_channels(list);
         s.ctx.catalog = &s.catalog;
         trace("catalog loaded (worker)");
         build_fonts(*s.atlas, kiosk::font_scales[s.first_step], s.first_fonts);

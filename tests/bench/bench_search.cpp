@@ -2,6 +2,7 @@
 // vocabulary (common words included), through the kiosk's search, and the
 // raw FTS5 "ORDER BY rank LIMIT 10" time for the same queries, side by side.
 // usage: bench_search BUNDLE [QUERIES]
+#include "content/bundle_reader.hpp"
 #include "content/catalog.hpp"
 #include "content/search.hpp"
 

@@ -1,6 +1,6 @@
 // The embedded demo: lint passes on its source, its bundles verify with the
 // real minisign, it meets the minimums the issue sets, the demo key is only
-// trusted in demo mode, and `kiosk --demo --screenshot` renders each view.
+// (the kiosk binary's part is in test_demo_kiosk.cpp).
 #include "content/catalog.hpp"
 #include "content/figures.hpp"
 #include "content/lint.hpp"
@@ -14,12 +14,6 @@
 
 using test::q;
 using namespace content;
-
-namespace {
-std::string demo_env(const test::TempDir& t) {
-    return "KIOSK_DEMO_DATA_DIR=" + q(t / "demo-data") + " KIOSK_DEMO_BUNDLES=" + q(KIOSK_DEMO_DIR) + " ";
-}
-} // namespace
 
 TEST_CASE("demo: lint passes on the demo sources") {
     for (auto part : {"board", "council"}) {
@@ -110,50 +104,3 @@ TEST_CASE("demo: the content meets the minimums") {
     CHECK(past);
 }
 
-TEST_CASE("demo: a normal data directory refuses the demo key unless an admin trusts it") {
-    test::TempDir t;
-    std::string d = " --data-dir " + q(t / "data");
-    auto r = test::run(std::string(KIOSK_EXE) + d + " --import " + q(KIOSK_DEMO_DIR));
-    CHECK(r.rc == 1);
-    CHECK(r.out.find("E_UNTRUSTED_KEY") != std::string::npos);
-    REQUIRE(test::run(std::string(KIOSK_EXE) + d + " --trust " + q(test::source_dir() / "content/demo/DEMO-ONLY-signing.pub") +
-                      " --channel demo-board,demo-council").rc == 0);
-    auto ok = test::run(std::string(KIOSK_EXE) + d + " --import " + q(KIOSK_DEMO_DIR));
-    CHECK_MESSAGE(ok.rc == 0, ok.out);
-}
-
-TEST_CASE("demo: --demo installs through the normal import path and works in every CLI mode") {
-    test::TempDir t;
-    auto st = test::run(demo_env(t) + KIOSK_EXE + " --demo --status");
-    REQUIRE_MESSAGE(st.rc == 0, st.out);
-    auto j = nlohmann::json::parse(st.out);
-    CHECK(j["channels"].contains("demo-board"));
-    CHECK(j["channels"].contains("demo-council"));
-    bool imported = false;
-    for (auto& a : j["audit"]) imported |= a["action"] == "import" && a["result"] == "ok";
-    CHECK(imported);
-    auto s = test::run(demo_env(t) + KIOSK_EXE + " --demo --search neglect --limit 2");
-    CHECK(s.rc == 0);
-    CHECK(nlohmann::json::parse(s.out.substr(0, s.out.find('\n'))).contains("snippet"));
-    CHECK(test::run(demo_env(t) + KIOSK_EXE + " --demo --device-key").out.find("minisign public key") != std::string::npos);
-    std::filesystem::create_directories(t / "stick");
-    CHECK(test::run(demo_env(t) + KIOSK_EXE + " --demo --export " + q(t / "stick")).rc == 0);
-}
-
-TEST_CASE("demo: --demo --screenshot renders each main view to a non-blank PNG") {
-    test::TempDir t;
-    for (std::string v : {"home", "briefing:riverside", "briefing:riverside/cla", "actions", "library", "library:search=neglect",
-                          "doc:working-together-2013", "doc:lga-peer-letter-2014:1", "training", "training:member-safeguarding:3",
-                          "presenter:member-safeguarding:4", "admin", "compare:cla", "brief:board-briefing-spring-2025"}) {
-        CAPTURE(v);
-        auto png = t / "shot.png";
-        auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --screenshot " + q(png) + " --view '" + v + "' --size 800x480");
-        REQUIRE_MESSAGE(r.rc == 0, r.out);
-        auto bytes = test::read_all(png);
-        CHECK(bytes.size() > 5000);
-        CHECK(bytes.substr(1, 3) == "PNG");
-    }
-    auto bad = test::run(demo_env(t) + KIOSK_EXE + " --demo --screenshot " + q(t / "x.png") + " --view doc:nope");
-    CHECK(bad.rc == 1);
-    CHECK(bad.out.find("E_NOT_FOUND") != std::string::npos);
-}

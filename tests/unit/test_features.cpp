@@ -1,9 +1,11 @@
 // Content features behind the views: figures (display guard, polarity),
 // search (ranking, prefix, phrase, fallback, snippets), review dates, the
 // admin PIN, and signed export of training records.
+#include "content/state_db.hpp"
 #include "content/catalog.hpp"
 #include "content/disclosure.hpp"
 #include "content/figures.hpp"
+#include "content/trends.hpp"
 #include "content/pin_store.hpp"
 #include "content/records.hpp"
 #include "content/search.hpp"
@@ -197,10 +199,10 @@ TEST_CASE("admin PIN: lockout after 100 consecutive failures") {
     test::TempDir t;
     auto s = StateStore::open(t.path());
     REQUIRE(s);
-    REQUIRE(s->db().exec("CREATE TABLE IF NOT EXISTS admin_pin(id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, lock_remaining_ms INTEGER NOT NULL DEFAULT 0, lock_seen_ms INTEGER NOT NULL DEFAULT 0, boot_id TEXT NOT NULL DEFAULT '')"));
+    REQUIRE(content::state_db(*s).exec("CREATE TABLE IF NOT EXISTS admin_pin(id INTEGER PRIMARY KEY CHECK (id = 1), hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, lock_remaining_ms INTEGER NOT NULL DEFAULT 0, lock_seen_ms INTEGER NOT NULL DEFAULT 0, boot_id TEXT NOT NULL DEFAULT '')"));
     PinStore p(*s);
     REQUIRE(p.set_pin("2468"));
-    REQUIRE(s->db().exec("UPDATE admin_pin SET failures=100"));
+    REQUIRE(content::state_db(*s).exec("UPDATE admin_pin SET failures=100"));
     auto r = p.check("2468");
     REQUIRE_FALSE(r);
     CHECK(r.error().reason == Reason::locked);
@@ -255,11 +257,11 @@ TEST_CASE("export: a record is not marked exported when a write fails") {
     REQUIRE_FALSE(r);
     CHECK(r.error().reason == Reason::no_space);
     CHECK(pending_exports(*s).value() == 1);
-    CHECK(s->db().query_int("SELECT count(*) FROM attendees").value() == 1);  // the register is kept until exported
+    CHECK(content::state_db(*s).query_int("SELECT count(*) FROM attendees").value() == 1);  // the register is kept until exported
     auto ok = export_records(*s, t / "stick", KeepRegister::no);
     REQUIRE(ok);
     CHECK(pending_exports(*s).value() == 0);
-    CHECK(s->db().query_int("SELECT count(*) FROM attendees").value() == 0);  // deleted once exported
+    CHECK(content::state_db(*s).query_int("SELECT count(*) FROM attendees").value() == 0);  // deleted once exported
 }
 
 TEST_CASE("export: no stick folder is a clear error - the register is off by default") {

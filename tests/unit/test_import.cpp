@@ -1,5 +1,6 @@
 // Import from USB: every reason code, the version rules, a stick that lies, a
 // full disk, and a crash-point sweep with SIGKILL in a child process.
+#include "content/state_db.hpp"
 #include "content/bundle_builder.hpp"
 #include "content/bundle_verify.hpp"
 #include "content/importer.hpp"
@@ -359,7 +360,7 @@ TEST_CASE("import: crash-point sweep with SIGKILL at every step and at random co
         auto s = StateStore::open(data);
         REQUIRE(s);
         REQUIRE(recover(*s));
-        CHECK(s->db().query_text("PRAGMA integrity_check").value().value() == "ok");
+        CHECK(content::state_db(*s).query_text("PRAGMA integrity_check").value().value() == "ok");
         auto v = installed_version(*s);
         CHECK((v == 3 || v == 4));
         (v == 3 ? saw_old : saw_new)++;
@@ -390,7 +391,7 @@ TEST_CASE("recover: removes staging leftovers and unreferenced bundle files") {
 TEST_CASE("the audit log is append-only") {
     test::TempDir t;
     auto s = trusted_store(t / "data");
-    CHECK_FALSE(s.db().exec("DELETE FROM audit"));
-    CHECK_FALSE(s.db().exec("UPDATE audit SET result='ok'"));
+    CHECK_FALSE(content::state_db(s).exec("DELETE FROM audit"));
+    CHECK_FALSE(content::state_db(s).exec("UPDATE audit SET result='ok'"));
     CHECK(s.audit_log(10).value().size() == 1);
 }

@@ -26,27 +26,27 @@ public:
     std::vector<std::string> guards, records;
     std::string setting(const std::string& k, const std::string& f) override { return settings.count(k) ? settings[k] : f; }
     void set_setting(const std::string& k, const std::string& v) override { settings[k] = v; }
-    std::string check_pin(const std::string& p) override {
-        if (p == pin) return "";
+    content::Status check_pin(const std::string& p) override {
+        if (p == pin) return {};
         ++wrong;
-        return "That PIN is not right.";
+        return content::fail(content::Reason::pin, "That PIN is not right.");
     }
     bool pin_is_set() override { return true; }
     std::vector<kiosk::UsbOffer> usb_offers() override { return offers; }
     void start_import(const std::string& path) override { imported.push_back(path); }
     void cancel_import() override {}
     kiosk::ImportStatus import_status() override { return {}; }
-    std::string rollback(const std::string&) override { return ""; }
-    std::vector<content::AuditEntry> audit(std::size_t) override { return {}; }
-    std::vector<content::TrustedKey> trusted_keys() override { return {}; }
-    std::string untrust(const std::string&) override { return ""; }
-    std::string trust_from_usb(const std::string&, const std::vector<std::string>&) override { return ""; }
+    content::Status rollback(const std::string&) override { return {}; }
+    std::vector<kiosk::AuditRow> audit(std::size_t) override { return {}; }
+    std::vector<kiosk::KeyRow> trusted_keys() override { return {}; }
+    content::Status untrust(const std::string&) override { return {}; }
+    content::Status trust_from_usb(const std::string&, const std::vector<std::string>&) override { return {}; }
     std::vector<std::string> usb_public_keys() override { return {}; }
-    std::string export_to_usb() override { return "exported"; }
+    content::Result<std::string> export_to_usb() override { return std::string("exported"); }
     void record_display_guard(const std::string& cell) override { guards.push_back(cell); }
-    std::string save_session_record(const std::string& json) override {
+    content::Status save_session_record(const std::string& json) override {
         records.push_back(json);
-        return "";
+        return {};
     }
     void request_quit() override {}
     std::vector<kiosk::UsbOffer> offers;

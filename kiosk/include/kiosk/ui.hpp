@@ -5,6 +5,7 @@
 // Services interface, which the platform implements.
 #pragma once
 #include "content/catalog.hpp"
+#include "content/error.hpp"
 
 #include <imgui.h>
 
@@ -47,29 +48,48 @@ struct ImportStatus {
     std::vector<std::string> results;  // plain-English outcome lines
 };
 
+// One line of the device's audit log, as the admin screen lists it.
+struct AuditRow {
+    std::string at, action, channel, result, detail;
+    std::int64_t version = 0;
+};
+
+// A publisher key trusted on this kiosk, as the admin screen lists it.
+struct KeyRow {
+    std::string key_id;  // hex, as minisign prints it
+    std::vector<std::string> channels;
+    std::string added, label;
+};
+
 // What the views may ask of the device. Implemented by the platform (and by a
-// fake in tests). Nothing here blocks for long: imports run on a worker.
+// fake in tests). Every member is called on the UI thread only. Nothing here
+// blocks for long: imports run on a worker. Failures come back as
+// content::Error (a stable reason code and a sentence for the screen).
 class Services {
 public:
     virtual ~Services() = default;
     virtual std::string setting(const std::string& key, const std::string& fallback) = 0;
     virtual void set_setting(const std::string& key, const std::string& value) = 0;
-    // PIN: returns "" when correct, else a sentence (wrong PIN, locked for N s).
-    virtual std::string check_pin(const std::string& pin) = 0;
+    // PIN: E_PIN (wrong, with attempts left) or E_LOCKED (wait N s).
+    [[nodiscard]] virtual content::Status check_pin(const std::string& pin) = 0;
     virtual bool pin_is_set() = 0;
     virtual std::vector<UsbOffer> usb_offers() = 0;
     virtual void start_import(const std::string& path) = 0;
     virtual void cancel_import() = 0;
     virtual ImportStatus import_status() = 0;
-    virtual std::string rollback(const std::string& channel) = 0;                // "" or an error sentence
-    virtual std::vector<content::AuditEntry> audit(std::size_t limit) = 0;
-    virtual std::vector<content::TrustedKey> trusted_keys() = 0;
-    virtual std::string untrust(const std::string& key_id) = 0;                  // "" or an error sentence
-    virtual std::string trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) = 0;
+    // E_NOT_FOUND when the channel keeps no previous bundle.
+    [[nodiscard]] virtual content::Status rollback(const std::string& channel) = 0;
+    virtual std::vector<AuditRow> audit(std::size_t limit) = 0;
+    virtual std::vector<KeyRow> trusted_keys() = 0;
+    // E_NOT_FOUND when the key was not trusted.
+    [[nodiscard]] virtual content::Status untrust(const std::string& key_id) = 0;
+    // E_FORMAT when the file is not a minisign public key.
+    [[nodiscard]] virtual content::Status trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) = 0;
     virtual std::vector<std::string> usb_public_keys() = 0;
-    virtual std::string export_to_usb() = 0;                                     // result sentence
+    // The sentence to show on success; E_NOT_FOUND with no stick, E_IO/E_NO_SPACE on write failures.
+    [[nodiscard]] virtual content::Result<std::string> export_to_usb() = 0;
     virtual void record_display_guard(const std::string& cell) = 0;              // audit a hidden small count
-    virtual std::string save_session_record(const std::string& json) = 0;        // "" or an error sentence
+    [[nodiscard]] virtual content::Status save_session_record(const std::string& json) = 0;
     virtual void request_quit() = 0;
 };
 

@@ -22,6 +22,9 @@ void chip(const char* text, const ImVec4& bg, const UiContext& ctx);
 
 // Text in the muted colour, wrapped.
 void muted_text(const std::string& text, const UiContext& ctx);
+// What a person sees for a failure: the sentence, then its stable code in
+// brackets so an officer can quote it ("That PIN is not right. (E_PIN)").
+[[nodiscard]] std::string screen_text(const content::Error& e);
 // Text in a given font, wrapped.
 void text_in(ImFont* font, const std::string& text);
 

@@ -1,0 +1,13 @@
+// Why this file exists: the kiosk writes CSV (records and audit exports) and
+// the publisher reads it (publish/csv.hpp). Writing is small and shared, so
+// it lives in core; reading stays with the publisher.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace content::csv {
+
+// Quotes a cell for writing when it holds a comma, quote or newline. Pure.
+[[nodiscard]] std::string quote(std::string_view cell);
+
+} // namespace content::csv

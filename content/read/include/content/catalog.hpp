@@ -1,0 +1,108 @@
+// Why this file exists: the kiosk shows every installed channel together. The
+// catalog opens each channel's installed bundle (read-only), merges their
+// content into one read model for the views, and answers on-demand reads
+// (a document body, an image, a search). Views get models, never SQL.
+//
+// Threads: a Catalog is built on one thread (the loader worker in the GUI) and
+// then handed over whole; after that every member is called from one thread
+// at a time (the UI thread). Its SQLite readers are not shared between threads.
+#pragma once
+#include "content/error.hpp"
+#include "content/model.hpp"
+#include "content/search.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace content {
+
+class BundleReader;
+
+struct ChannelInfo {
+    std::string channel, title;
+    std::int64_t version = 0, created = 0, expires = 0;
+    std::optional<std::int64_t> previous_version;
+};
+
+// One installed channel as the device state names it (the device layer turns
+// its own records into these, so the read model never depends on it).
+struct InstalledChannel {
+    ChannelInfo info;
+    std::filesystem::path file;  // the verified bundle file
+};
+
+struct LibraryEntry {
+    DocumentHeader header;
+    std::string channel;
+};
+
+struct TaggedModule {
+    Module module;
+    std::string channel;
+    std::int64_t version = 0;
+};
+
+class Catalog {
+public:
+    Catalog() = default;
+    Catalog(Catalog&&) noexcept;
+    Catalog& operator=(Catalog&&) noexcept;
+    ~Catalog();
+    // Opens every installed channel's bundle (files already verified at
+    // import). A bundle that cannot be opened is skipped and reported in
+    // problems(): the rest still show. Never fails as a whole.
+    [[nodiscard]] static Catalog load_channels(const std::vector<InstalledChannel>& channels);
+    // Builds a catalog straight from bundle files (tests, benchmarks).
+    [[nodiscard]] static Result<Catalog> from_files(const std::vector<std::pair<std::string, std::filesystem::path>>& channel_files);
+
+    [[nodiscard]] const std::vector<ChannelInfo>& channels() const { return m_channels; }
+    [[nodiscard]] const std::vector<std::string>& problems() const { return m_problems; }
+    [[nodiscard]] bool empty() const { return m_channels.empty(); }
+
+    [[nodiscard]] const std::vector<Locality>& localities() const { return m_localities; }
+    [[nodiscard]] const std::vector<Period>& periods() const { return m_periods; }
+    [[nodiscard]] const std::vector<Indicator>& indicators() const { return m_indicators; }
+    [[nodiscard]] const Indicator* indicator(const std::string& id) const;
+    [[nodiscard]] const Locality* locality(const std::string& id) const;
+    [[nodiscard]] const Value* value(const std::string& indicator, const std::string& locality, const std::string& period) const;
+    [[nodiscard]] std::int64_t disclosure_threshold() const { return m_threshold; }
+    // The area (kind='area') figures are compared against; empty if none.
+    [[nodiscard]] std::string area_id() const;
+
+    [[nodiscard]] const std::vector<Briefing>& briefings() const { return m_briefings; }
+    [[nodiscard]] const std::vector<Tracker>& trackers() const { return m_trackers; }
+    [[nodiscard]] const std::vector<TrackerItem>& tracker_items() const { return m_items; }
+    [[nodiscard]] const std::vector<TaggedModule>& modules() const { return m_modules; }
+    [[nodiscard]] const std::vector<LibraryEntry>& library() const { return m_library; }
+    [[nodiscard]] const std::string& channel_title(const std::string& channel) const;
+
+    // One whole document (body and pages). E_NOT_FOUND if no channel has it.
+    [[nodiscard]] Result<Document> document(const std::string& id) const;
+    // One image's bytes. E_NOT_FOUND if no channel has it.
+    [[nodiscard]] Result<Image> image(const std::string& id) const;
+    // Searches every channel and merges by score.
+    [[nodiscard]] Result<SearchResult> search(const SearchQuery& q) const;
+
+private:
+    Status add_bundle(const std::string& channel, const std::filesystem::path& file, ChannelInfo info);
+    std::vector<ChannelInfo> m_channels;
+    std::vector<std::string> m_problems;
+    std::map<std::string, std::shared_ptr<BundleReader>> m_readers;  // by channel; internal type
+    std::vector<Locality> m_localities;
+    std::vector<Period> m_periods;
+    std::vector<Indicator> m_indicators;
+    std::map<std::string, Value> m_values;  // "ind|loc|period"
+    std::vector<Briefing> m_briefings;
+    std::vector<Tracker> m_trackers;
+    std::vector<TrackerItem> m_items;
+    std::vector<TaggedModule> m_modules;
+    std::vector<LibraryEntry> m_library;
+    std::map<std::string, std::string> m_doc_channel;  // doc id -> channel
+    std::int64_t m_threshold = 5;
+};
+
+} // namespace content

@@ -1,0 +1,48 @@
+// Why this file exists: the read side of a bundle. It turns an already
+// verified bundle file into model objects for the kiosk's views and for lint.
+// It never verifies signatures itself: callers open only verified bytes.
+// Internal to content/: views reach bundles only through the Catalog.
+// Threads: one reader is used by one thread at a time.
+#pragma once
+#include "content/error.hpp"
+#include "content/manifest.hpp"
+#include "content/model.hpp"
+#include "content/sqlite.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace content {
+
+class BundleReader {
+public:
+    // Opens a verified bundle read-only, immutable and defensive.
+    [[nodiscard]] static Result<BundleReader> open(const std::filesystem::path& path);
+
+    [[nodiscard]] Result<Manifest> manifest();
+    [[nodiscard]] Result<std::vector<Locality>> localities();
+    [[nodiscard]] Result<std::vector<Period>> periods();
+    [[nodiscard]] Result<std::vector<Indicator>> indicators();
+    [[nodiscard]] Result<std::vector<Value>> values();
+    [[nodiscard]] Result<std::vector<Briefing>> briefings();
+    [[nodiscard]] Result<std::vector<Tracker>> trackers();
+    [[nodiscard]] Result<std::vector<TrackerItem>> tracker_items();
+    // Modules with their slides and questions.
+    [[nodiscard]] Result<std::vector<Module>> modules();
+    // Library documents without bodies or pages (cheap, for lists).
+    [[nodiscard]] Result<std::vector<DocumentHeader>> document_headers();
+    // One whole document with body and page texts; E_NOT_FOUND if absent.
+    [[nodiscard]] Result<Document> document(const std::string& id);
+    // One image with its bytes; E_NOT_FOUND if absent.
+    [[nodiscard]] Result<Image> image(const std::string& id);
+
+    // The connection, for search within the read layer. Same thread as this reader.
+    [[nodiscard]] sql::Db& db() { return m_db; }
+private:
+    explicit BundleReader(sql::Db db) : m_db(std::move(db)) {}
+    sql::Db m_db;
+};
+
+} // namespace content

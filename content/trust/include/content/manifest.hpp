@@ -1,0 +1,47 @@
+// Why this file exists: the manifest is what a kiosk decides on before it
+// installs a bundle (channel, version, expiry, minimum kiosk version). This file
+// reads and validates it (timestamps: dates.hpp).
+#pragma once
+#include "content/error.hpp"
+#include "content/dates.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace content {
+
+namespace sql { class Db; }
+
+struct Manifest {
+    std::string format;
+    std::string channel;
+    std::int64_t version = 0;
+    std::int64_t created = 0;   // unix seconds, UTC
+    std::int64_t expires = 0;   // unix seconds, UTC
+    std::string title;
+    std::string min_kiosk_version;
+    std::string summary_json;   // {"documents": N, ...}
+    std::int64_t disclosure_threshold = 5;
+    std::string publisher;
+    std::string lint_overrides_json;  // "[]" when none
+};
+
+// Compares dotted version strings numerically ("0.10.0" > "0.9.1").
+// Returns <0, 0, >0. Non-numeric parts compare as 0.
+[[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
+
+// True if `channel` is 1-64 chars of [a-z0-9-], starting with a letter or digit.
+[[nodiscard]] bool valid_channel_name(std::string_view channel);
+
+// Reads and validates the manifest table. Refuses (E_MANIFEST) a missing
+// field, a wrong SQLite type, a bad timestamp, expires <= created, a bad
+// channel name, version < 1 or a disclosure threshold under 5; E_FORMAT for a
+// format other than kiosk-bundle/1.
+[[nodiscard]] Result<Manifest> read_manifest(sql::Db& db);
+
+// Writes the manifest table (used by the publisher). The table must exist.
+[[nodiscard]] Status write_manifest(sql::Db& db, const Manifest& m);
+
+} // namespace content

@@ -1,0 +1,146 @@
+// Manifest reading, validation and UTC timestamps; see manifest.hpp.
+#include "content/manifest.hpp"
+#include "content/schema.hpp"
+#include "content/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <cctype>
+#include <ctime>
+
+namespace content {
+
+int compare_versions(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        long x = 0, y = 0;
+        while (i < a.size() && a[i] != '.') { x = std::isdigit(static_cast<unsigned char>(a[i])) ? x * 10 + (a[i] - '0') : x; ++i; }
+        while (j < b.size() && b[j] != '.') { y = std::isdigit(static_cast<unsigned char>(b[j])) ? y * 10 + (b[j] - '0') : y; ++j; }
+        if (x != y) return x < y ? -1 : 1;
+        ++i; ++j;
+    }
+    return 0;
+}
+
+bool valid_channel_name(std::string_view c) {
+    if (c.empty() || c.size() > 64 || c[0] == '-') return false;
+    for (char ch : c)
+        if (!(std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) || ch == '-')) return false;
+    return true;
+}
+
+namespace {
+
+struct Field {
+    int type = SQLITE_NULL;
+    std::string text;
+    std::int64_t integer = 0;
+};
+
+Result<std::string> need_text(const std::map<std::string, Field>& f, const std::string& key) {
+    auto it = f.find(key);
+    if (it == f.end()) return fail(Reason::manifest, "The manifest has no '" + key + "' field.");
+    if (it->second.type != SQLITE_TEXT) return fail(Reason::manifest, "The manifest field '" + key + "' must be text.");
+    return it->second.text;
+}
+
+Result<std::int64_t> need_int(const std::map<std::string, Field>& f, const std::string& key) {
+    auto it = f.find(key);
+    if (it == f.end()) return fail(Reason::manifest, "The manifest has no '" + key + "' field.");
+    if (it->second.type != SQLITE_INTEGER) return fail(Reason::manifest, "The manifest field '" + key + "' must be an integer.");
+    return it->second.integer;
+}
+
+Result<std::int64_t> need_time(const std::map<std::string, Field>& f, const std::string& key) {
+    auto t = need_text(f, key);
+    if (!t) return std::unexpected(t.error());
+    auto v = parse_utc(*t);
+    if (!v) return fail(Reason::manifest, "The manifest field '" + key + "' must be a UTC time like 2026-01-31T09:00:00Z, not '" + *t + "'.");
+    return *v;
+}
+
+} // namespace
+
+Result<Manifest> read_manifest(sql::Db& db) {
+    std::map<std::string, Field> f;
+    auto st = db.prepare("SELECT key, value, typeof(value) FROM manifest");
+    if (!st) return fail(Reason::manifest, "The bundle's manifest could not be read.");
+    for (;;) {
+        auto row = st->step();
+        if (!row) return fail(row.error().reason == Reason::format ? Reason::manifest : row.error().reason, "The manifest could not be read: " + row.error().message);
+        if (!*row) break;
+        Field fl;
+        fl.type = st->type(1);
+        if (fl.type == SQLITE_TEXT) fl.text = st->text(1);
+        if (fl.type == SQLITE_INTEGER) fl.integer = st->int64(1);
+        f[st->text(0)] = fl;
+    }
+    Manifest m;
+    auto format = need_text(f, "format");
+    if (!format) return std::unexpected(format.error());
+    if (*format != schema::format_id)
+        return fail(Reason::format, "The bundle's format is '" + *format + "'; this kiosk reads " + std::string(schema::format_id) + ".");
+    m.format = *format;
+    auto channel = need_text(f, "channel");
+    if (!channel) return std::unexpected(channel.error());
+    if (!valid_channel_name(*channel))
+        return fail(Reason::manifest, "The channel name '" + *channel + "' is not allowed (use lower-case letters, digits and hyphens).");
+    m.channel = *channel;
+    auto version = need_int(f, "version");
+    if (!version) return std::unexpected(version.error());
+    if (*version < 1) return fail(Reason::manifest, "The manifest version must be 1 or more.");
+    m.version = *version;
+    auto created = need_time(f, "created");
+    if (!created) return std::unexpected(created.error());
+    auto expires = need_time(f, "expires");
+    if (!expires) return std::unexpected(expires.error());
+    if (*expires <= *created) return fail(Reason::manifest, "The manifest says the bundle expires before it was created.");
+    m.created = *created;
+    m.expires = *expires;
+    auto title = need_text(f, "title");
+    if (!title) return std::unexpected(title.error());
+    if (title->empty()) return fail(Reason::manifest, "The manifest title is empty.");
+    m.title = *title;
+    auto mkv = need_text(f, "min_kiosk_version");
+    if (!mkv) return std::unexpected(mkv.error());
+    m.min_kiosk_version = *mkv;
+    auto summary = need_text(f, "summary");
+    if (!summary) return std::unexpected(summary.error());
+    m.summary_json = *summary;
+    if (f.count("disclosure_threshold")) {
+        auto th = need_int(f, "disclosure_threshold");
+        if (!th) return std::unexpected(th.error());
+        if (*th < 5) return fail(Reason::manifest, "The disclosure threshold cannot be lowered below 5.");
+        m.disclosure_threshold = *th;
+    }
+    if (f.count("publisher")) {
+        auto p = need_text(f, "publisher");
+        if (!p) return std::unexpected(p.error());
+        m.publisher = *p;
+    }
+    m.lint_overrides_json = "[]";
+    if (f.count("lint_overrides")) {
+        auto p = need_text(f, "lint_overrides");
+        if (!p) return std::unexpected(p.error());
+        m.lint_overrides_json = *p;
+    }
+    return m;
+}
+
+Status write_manifest(sql::Db& db, const Manifest& m) {
+    auto st = db.prepare("INSERT OR REPLACE INTO manifest(key, value) VALUES (?1, ?2)");
+    if (!st) return std::unexpected(st.error());
+    auto put_text = [&](const char* k, const std::string& v) -> Status {
+        return st->bind(1, k).bind(2, std::string_view(v)).run();
+    };
+    auto put_int = [&](const char* k, std::int64_t v) -> Status { return st->bind(1, k).bind(2, v).run(); };
+    for (auto s : {put_text("format", m.format), put_text("channel", m.channel), put_int("version", m.version),
+                   put_text("created", format_utc(m.created)), put_text("expires", format_utc(m.expires)),
+                   put_text("title", m.title), put_text("min_kiosk_version", m.min_kiosk_version),
+                   put_text("summary", m.summary_json), put_int("disclosure_threshold", m.disclosure_threshold),
+                   put_text("publisher", m.publisher), put_text("lint_overrides", m.lint_overrides_json)})
+        if (!s) return s;
+    return {};
+}
+
+} // namespace content

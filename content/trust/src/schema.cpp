@@ -1,0 +1,299 @@
+// The bundle schema and its checker; see schema.hpp and FORMAT.md.
+#include "content/schema.hpp"
+#include "content/limits.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace content::schema {
+namespace {
+
+constexpr std::string_view k_ddl = R"SQL(
+CREATE TABLE manifest(
+  key TEXT PRIMARY KEY NOT NULL,
+  value ANY
+) STRICT;
+CREATE TABLE localities(
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('locality','area','comparator')),
+  parent_id TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  note TEXT
+) STRICT;
+CREATE TABLE periods(
+  id TEXT PRIMARY KEY NOT NULL,
+  label TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  sort_order INTEGER NOT NULL
+) STRICT;
+CREATE TABLE indicators(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  unit TEXT NOT NULL CHECK (unit IN ('count','rate_per_10000','percent')),
+  polarity TEXT NOT NULL CHECK (polarity IN ('higher_is_better','lower_is_better','neutral')),
+  source TEXT NOT NULL,
+  numerator_id TEXT,
+  additive INTEGER NOT NULL DEFAULT 0,
+  sort_order INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE indicator_values(
+  indicator_id TEXT NOT NULL,
+  locality_id TEXT NOT NULL,
+  period_id TEXT NOT NULL,
+  value REAL,
+  marker TEXT,
+  note TEXT,
+  PRIMARY KEY (indicator_id, locality_id, period_id)
+) STRICT;
+CREATE TABLE briefings(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  date TEXT NOT NULL,
+  locality_id TEXT,
+  summary TEXT,
+  body_md TEXT NOT NULL,
+  sources TEXT
+) STRICT;
+CREATE TABLE trackers(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  description TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE tracker_items(
+  tracker_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  title TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due_date TEXT,
+  rag TEXT NOT NULL CHECK (rag IN ('red','amber','green','complete')),
+  progress TEXT,
+  response TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (tracker_id, id)
+) STRICT;
+CREATE TABLE modules(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  duration_min INTEGER NOT NULL,
+  outcomes TEXT NOT NULL,
+  summary TEXT,
+  sources TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE slides(
+  module_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  body_md TEXT NOT NULL,
+  notes TEXT,
+  image_id TEXT,
+  PRIMARY KEY (module_id, ord)
+) STRICT;
+CREATE TABLE questions(
+  module_id TEXT NOT NULL,
+  slide_ord INTEGER NOT NULL,
+  prompt TEXT NOT NULL,
+  options TEXT NOT NULL,
+  answer INTEGER NOT NULL,
+  explanation TEXT NOT NULL,
+  PRIMARY KEY (module_id, slide_ord)
+) STRICT;
+CREATE TABLE documents(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  category TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  published TEXT NOT NULL,
+  review_date TEXT,
+  summary TEXT NOT NULL,
+  page_count INTEGER NOT NULL DEFAULT 0,
+  sources TEXT,
+  body_md TEXT
+) STRICT;
+CREATE INDEX documents_list ON documents(id, title, category, organisation, published, review_date, summary, page_count, sources);
+CREATE TABLE document_pages(
+  document_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  image_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (document_id, page)
+) STRICT;
+CREATE TABLE images(
+  id TEXT PRIMARY KEY NOT NULL,
+  mime TEXT NOT NULL CHECK (mime IN ('image/png','image/jpeg')),
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  alt TEXT NOT NULL,
+  data BLOB NOT NULL
+) STRICT;
+CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+CREATE VIRTUAL TABLE search_titles USING fts5(title, kind UNINDEXED, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+)SQL";
+
+struct Object {
+    std::string type;
+    std::string tbl_name;
+    std::string sql;
+};
+
+std::string normalise_sql(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+Result<std::map<std::string, Object>> objects(sql::Db& db) {
+    std::map<std::string, Object> out;
+    auto st = db.prepare("SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema");
+    if (!st) return std::unexpected(st.error());
+    for (;;) {
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) break;
+        out[st->text(1)] = Object{st->text(0), st->text(2), st->text(3)};
+    }
+    return out;
+}
+
+// name|type|notnull|pk for each column, in order.
+Result<std::vector<std::string>> columns(sql::Db& db, const std::string& table) {
+    std::vector<std::string> out;
+    auto st = db.prepare("SELECT name, upper(type), \"notnull\", pk FROM pragma_table_info(?1)");
+    if (!st) return std::unexpected(st.error());
+    st->bind(1, std::string_view(table));
+    for (;;) {
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) break;
+        out.push_back(st->text(0) + "|" + st->text(1) + "|" + std::to_string(st->int64(2)) + "|" + std::to_string(st->int64(3)));
+    }
+    return out;
+}
+
+sql::Db& reference() {
+    static sql::Db db = [] {
+        auto d = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
+        auto ok = d->exec(k_ddl);
+        (void)ok;
+        return std::move(*d);
+    }();
+    return db;
+}
+
+} // namespace
+
+std::string_view ddl() { return k_ddl; }
+
+Status check(sql::Db& db) {
+    auto want = objects(reference());
+    if (!want) return std::unexpected(want.error());
+    auto have = objects(db);
+    if (!have) return fail(Reason::corrupt, "The bundle's schema could not be read: " + have.error().message);
+    for (const auto& [name, obj] : *have) {
+        if (obj.type == "trigger") return fail(Reason::schema, "The bundle contains a trigger (" + name + "), which is not allowed.");
+        if (obj.type == "view") return fail(Reason::schema, "The bundle contains a view (" + name + "), which is not allowed.");
+        auto it = want->find(name);
+        if (it == want->end()) {
+            if (obj.type == "index" && name.starts_with("sqlite_autoindex_") && want->count(obj.tbl_name)) continue;
+            return fail(Reason::schema, "The bundle contains " + obj.type + " '" + name + "', which is not part of the documented schema.");
+        }
+        if (it->second.type != obj.type)
+            return fail(Reason::schema, "In the bundle, '" + name + "' is a " + obj.type + " but the schema says " + it->second.type + ".");
+    }
+    for (const auto& [name, obj] : *want) {
+        if (name.starts_with("sqlite_autoindex_")) continue;
+        if (!have->count(name)) return fail(Reason::schema, "The bundle has no '" + name + "' " + obj.type + ".");
+        const Object& h = have->at(name);
+        if (obj.sql.starts_with("CREATE VIRTUAL TABLE")) {
+            if (normalise_sql(h.sql) != normalise_sql(obj.sql))
+                return fail(Reason::schema, "The bundle's search index '" + name + "' is not declared as the schema documents.");
+            continue;
+        }
+        if (obj.type != "table") continue;
+        auto wc = columns(reference(), name);
+        auto hc = columns(db, name);
+        if (!wc || !hc) return fail(Reason::corrupt, "The columns of table '" + name + "' could not be read.");
+        if (*wc != *hc) return fail(Reason::schema, "Table '" + name + "' does not have the documented columns.");
+    }
+    return {};
+}
+
+namespace {
+struct Limit {
+    const char* table;
+    const char* row;  // an SQL expression naming the row in messages
+    const char* column;
+    std::size_t max_chars;
+};
+constexpr auto id_max = limits::id_chars, name_max = limits::name_chars, para_max = limits::paragraph_chars;
+constexpr Limit k_limits[] = {
+    {"localities", "id", "id", id_max}, {"localities", "id", "name", name_max}, {"localities", "id", "kind", id_max},
+    {"localities", "id", "parent_id", id_max}, {"localities", "id", "note", para_max},
+    {"periods", "id", "id", id_max}, {"periods", "id", "label", name_max}, {"periods", "id", "start_date", id_max}, {"periods", "id", "end_date", id_max},
+    {"indicators", "id", "id", id_max}, {"indicators", "id", "title", name_max}, {"indicators", "id", "definition", para_max},
+    {"indicators", "id", "source", para_max}, {"indicators", "id", "numerator_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "indicator_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "locality_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "period_id", id_max},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "marker", limits::marker_chars},
+    {"indicator_values", "indicator_id || '/' || locality_id || '/' || period_id", "note", para_max},
+    {"briefings", "id", "id", id_max}, {"briefings", "id", "title", name_max}, {"briefings", "id", "kind", id_max},
+    {"briefings", "id", "audience", name_max}, {"briefings", "id", "date", id_max}, {"briefings", "id", "locality_id", id_max},
+    {"briefings", "id", "summary", para_max}, {"briefings", "id", "sources", para_max},
+    {"trackers", "id", "id", id_max}, {"trackers", "id", "title", name_max}, {"trackers", "id", "kind", id_max},
+    {"trackers", "id", "source", para_max}, {"trackers", "id", "description", para_max},
+    {"tracker_items", "tracker_id || '/' || id", "tracker_id", id_max}, {"tracker_items", "tracker_id || '/' || id", "id", id_max},
+    {"tracker_items", "tracker_id || '/' || id", "ref", id_max}, {"tracker_items", "tracker_id || '/' || id", "title", para_max},
+    {"tracker_items", "tracker_id || '/' || id", "owner", name_max}, {"tracker_items", "tracker_id || '/' || id", "due_date", id_max},
+    {"tracker_items", "tracker_id || '/' || id", "progress", para_max}, {"tracker_items", "tracker_id || '/' || id", "response", para_max},
+    {"modules", "id", "id", id_max}, {"modules", "id", "title", name_max}, {"modules", "id", "audience", name_max},
+    {"modules", "id", "outcomes", para_max}, {"modules", "id", "summary", para_max}, {"modules", "id", "sources", para_max},
+    {"slides", "module_id || ':' || ord", "module_id", id_max}, {"slides", "module_id || ':' || ord", "title", name_max},
+    {"slides", "module_id || ':' || ord", "notes", para_max}, {"slides", "module_id || ':' || ord", "image_id", id_max},
+    {"questions", "module_id || ':' || slide_ord", "module_id", id_max}, {"questions", "module_id || ':' || slide_ord", "prompt", para_max},
+    {"questions", "module_id || ':' || slide_ord", "options", para_max}, {"questions", "module_id || ':' || slide_ord", "explanation", para_max},
+    {"documents", "id", "id", id_max}, {"documents", "id", "title", name_max}, {"documents", "id", "category", name_max},
+    {"documents", "id", "organisation", name_max}, {"documents", "id", "published", id_max}, {"documents", "id", "review_date", id_max},
+    {"documents", "id", "summary", para_max}, {"documents", "id", "sources", para_max},
+    {"document_pages", "document_id || ':' || page", "document_id", id_max}, {"document_pages", "document_id || ':' || page", "image_id", id_max},
+    {"images", "id", "id", id_max}, {"images", "id", "alt", para_max},
+};
+} // namespace
+
+Status check_lengths(sql::Db& db) {
+    for (const Limit& l : k_limits) {
+        std::string q = std::string("SELECT ") + l.row + ", length(" + l.column + ") FROM " + l.table + " WHERE length(" + l.column + ") > " +
+                        std::to_string(l.max_chars) + " LIMIT 1";
+        auto st = db.prepare(q);
+        if (!st) return std::unexpected(st.error());
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row)
+            return fail(Reason::format, std::string(l.table) + "." + l.column + " of '" + st->text(0) + "' is " + std::to_string(st->int64(1)) +
+                                            " characters long; the limit is " + std::to_string(l.max_chars) + ".");
+    }
+    return {};
+}
+
+} // namespace content::schema
