@@ -7,6 +7,7 @@
 #include "content/file_io.hpp"
 #include "content/lint.hpp"
 #include "content/minisign.hpp"
+#include "report_cmd.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -35,7 +36,7 @@ constexpr const char* usage_text =
     "An encrypted minisign key reads its password from KIOSK_BUNDLE_PASSWORD.\n";
 
 int usage(const std::string& why) {
-    std::cerr << "E_USAGE: " << why << "\n" << usage_text;
+    std::cerr << "E_USAGE: " << why << "\n" << usage_text << tools::fleet_usage_text();
     return 2;
 }
 
@@ -169,6 +170,7 @@ int cmd_lint(const Args& a) {
 int main(int argc, char** argv) {
     try {
         if (argc < 2) return usage("no command given");
+        if (int rc = tools::run_fleet_command(argc, argv); rc >= 0) return rc;
         std::string cmd = argv[1];
         std::string err;
         std::optional<Args> a;
@@ -179,7 +181,7 @@ int main(int argc, char** argv) {
         else if (cmd == "inspect") a = parse(argc, argv, {"--pub"}, {}, err);
         else if (cmd == "lint") a = parse(argc, argv, {}, {"--fix-suggest"}, err);
         else if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-            std::cout << usage_text;
+            std::cout << usage_text << tools::fleet_usage_text();
             return 0;
         } else return usage("unknown command '" + cmd + "'");
         if (!a) return usage(err);

@@ -181,6 +181,12 @@ private:
                 ImGui::EndCombo();
             }
         }
+        // The name the board's report shows for this kiosk (in each signed status file).
+        if (m_device_name.empty()) m_device_name = s->setting("device_name", "");
+        ImGui::SetNextItemWidth(320 * ctx.scale);
+        ImGui::InputTextWithHint("Device name", "for example Westbrook library", &m_device_name);
+        ImGui::SameLine();
+        if (button("Save name", ctx)) s->set_setting("device_name", m_device_name);
         int idle = std::atoi(s->setting("idle_minutes", "5").c_str());
         ImGui::SetNextItemWidth(200 * ctx.scale);
         if (ImGui::InputInt("Idle reset after (minutes)", &idle)) s->set_setting("idle_minutes", std::to_string(std::clamp(idle, 1, 120)));
@@ -242,7 +248,7 @@ private:
         (void)ctx;
     }
 
-    std::string m_pin, m_message, m_channels;
+    std::string m_pin, m_message, m_channels, m_device_name;
     bool m_unlocked = false;
 };
 

@@ -37,6 +37,7 @@ public:
             auto& s = training_session();
             if (!s.active() || s.module != &m->module || s.mode != SessionMode::self_paced) {
                 s.start(m->module, SessionMode::self_paced, ctx.now);
+                m_completion_counted = false;
                 s.channel = m->channel;
                 s.module_version = m->version;
             }
@@ -47,6 +48,7 @@ public:
 
     void reset() override {
         training_session().clear();
+        m_completion_counted = false;
         m_md = MarkdownView{};
         m_module.clear();
         m_slide = 0;
@@ -179,6 +181,12 @@ private:
         } else {
             ImGui::AlignTextToFramePadding();
             ImGui::Text("  Finished: you answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
+            // Counted once per visit, and only when every check was answered: an
+            // anonymous tally for the board's report, never a name.
+            if (!m_completion_counted && s.answered() == s.questions()) {
+                m_completion_counted = true;
+                (void)ctx.services->record_completion(m_module);
+            }
         }
         if (s.slide != before || s.slide + 1 != m_slide) {
             m_slide = s.slide + 1;
@@ -189,6 +197,7 @@ private:
 
     std::string m_module, m_title;
     int m_slide = 0;
+    bool m_completion_counted = false;
     MarkdownView m_md;
     const content::Slide* m_drawn = nullptr;
 };

@@ -3,6 +3,9 @@
 
 #include "content/importer.hpp"
 #include "content/records.hpp"
+#include "content/status_export.hpp"
+
+#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -165,6 +168,10 @@ Result<std::string> DeviceServices::export_to_usb() {
 
 void DeviceServices::record_display_guard(const std::string& cell) {
     (void)m_state.audit("display-guard", "", 0, "E_DISCLOSURE", "a count between 1 and 5 reached the screen and was shown as [c]: " + cell);
+}
+
+Status DeviceServices::record_completion(const std::string& module_id) {
+    return content::record_completion(m_state, module_id, static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 Status DeviceServices::save_session_record(const std::string& json) {

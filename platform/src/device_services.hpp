@@ -39,6 +39,7 @@ public:
     content::Result<std::string> export_to_usb() override;
     void record_display_guard(const std::string& cell) override;
     content::Status save_session_record(const std::string& json) override;
+    content::Status record_completion(const std::string& module_id) override;
     void request_quit() override { m_quit = true; }
 
     // True once after content changed (import or rollback): reload the catalog.

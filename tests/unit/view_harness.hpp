@@ -48,6 +48,11 @@ public:
         records.push_back(json);
         return {};
     }
+    content::Status record_completion(const std::string& module_id) override {
+        completions.push_back(module_id);
+        return {};
+    }
+    std::vector<std::string> completions;
     void request_quit() override {}
     std::vector<kiosk::UsbOffer> offers;
     std::vector<std::string> imported;

@@ -1,5 +1,6 @@
 // Session records, device key and signed export; see records.hpp.
 #include "content/records.hpp"
+#include "content/status_export.hpp"
 #include "content/state_db.hpp"
 #include "content/csv_write.hpp"
 #include "content/file_io.hpp"
@@ -134,6 +135,10 @@ Result<ExportReport> export_records(StateStore& store, const fs::path& dir, Keep
         audit += std::to_string(it->id) + "," + it->at + "," + csv::quote(it->action) + "," + csv::quote(it->channel) + "," + std::to_string(it->version) +
                  "," + csv::quote(it->result) + "," + csv::quote(it->detail) + "\n";
     if (auto s = write_signed(dir / ("audit-log-" + stamp + ".csv"), audit, *key, rep); !s) return std::unexpected(s.error());
+    // The kiosk's status for the board's report (kiosk-status/1), counted before this export.
+    auto status = status_json(store, key->public_key(), std::time(nullptr), static_cast<std::int64_t>(ids.size()));
+    if (!status) return std::unexpected(status.error());
+    if (auto s = write_signed(dir / ("status-" + stamp + ".json"), *status, *key, rep); !s) return std::unexpected(s.error());
     // Every file is complete: now, and only now, mark the records exported.
     if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
     auto mark = db.prepare("UPDATE session_records SET exported_at=?1 WHERE id=?2");

@@ -90,6 +90,8 @@ public:
     [[nodiscard]] virtual content::Result<std::string> export_to_usb() = 0;
     virtual void record_display_guard(const std::string& cell) = 0;              // audit a hidden small count
     [[nodiscard]] virtual content::Status save_session_record(const std::string& json) = 0;
+    // Counts one anonymous self-paced completion of a module (no names, ever).
+    [[nodiscard]] virtual content::Status record_completion(const std::string& module_id) = 0;
     virtual void request_quit() = 0;
 };
 
