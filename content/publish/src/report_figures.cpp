@@ -59,6 +59,7 @@ const json* latest(const std::vector<json>& all) {
 }
 
 void channel_warnings(FleetRow& f, std::int64_t as_of) {
+    if (f.channels.empty()) f.warnings.push_back("no content is installed");
     for (const auto& c : f.channels) {
         auto exp = parse_utc(c.expires);
         if (!exp) continue;

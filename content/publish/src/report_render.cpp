@@ -113,7 +113,7 @@ std::string html_record(const Report& r) {
         h += "</table>";
     }
     for (const auto& n : r.notes) h += "<p class=\"note\">" + esc(n) + "</p>";
-    return h + "<p><small>Digest of the accepted inputs (BLAKE2b-512): " + esc(r.input_digest) +
+    return h + "<p class=\"digest\"><small>Digest of the accepted inputs (BLAKE2b-512): " + esc(r.input_digest) +
            ". The same files give the same digest and the same figures.</small></p>";
 }
 
@@ -124,7 +124,7 @@ std::string report_html(const Report& r) {
                     "body{font-family:sans-serif;max-width:180mm;margin:10mm auto;color:#0b0c0c;font-size:11pt}"
                     "table{border-collapse:collapse;width:100%;margin:4mm 0}th,td{border:1px solid #b1b4b6;padding:2mm;text-align:left;vertical-align:top}"
                     "td.n{text-align:right}table.key td{font-size:16pt;font-weight:bold;text-align:right}svg text{font-size:11pt}"
-                    ".note{border-left:4px solid #f47738;padding-left:3mm}@page{size:A4;margin:12mm}h2{page-break-after:avoid}"
+                    ".note{border-left:4px solid #f47738;padding-left:3mm}.digest{word-break:break-all}@page{size:A4;margin:12mm}h2{page-break-after:avoid}"
                     "</style></head><body><h1>Member training and kiosk report</h1><p>" + esc(period_words(r.period)) + "</p>";
     return h + html_figures(r) + html_questions(r) + html_fleet(r) + html_record(r) + "</body></html>\n";
 }
