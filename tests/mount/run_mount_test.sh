@@ -20,6 +20,7 @@ done
 losetup -f >/dev/null 2>&1 || fail "no free loop device (losetup -f failed): this machine or container has no loop devices, so the mount helper cannot be tested"
 
 WORK=$(mktemp -d)
+chmod 0755 "$WORK"  # the unprivileged kiosk user must reach its data folder
 export MEMBER_KIOSK_MEDIA_ROOT=$WORK/media MEMBER_KIOSK_USER=nobody MEMBER_KIOSK_LOCK=$WORK/lock
 LOOPS=()
 cleanup() {
