@@ -68,6 +68,7 @@ EXTRA="xserver-xorg-video-dummy, x11-apps, x11-utils"
 KEY=$(printf '%s|%s|%s' "$DEPENDS" "$EXTRA" "$MIRROR" | sha256sum | cut -c1-16)
 TAR=$CACHE/chroot-bookworm-$KEY.tar
 R=$(mktemp -d /var/tmp/member-kiosk-chroot.XXXXXX)
+chmod 0755 "$R"  # a root file system: apt's _apt user must reach its lists
 MOUNTS=()
 SESSION_PID=
 cleanup() {
