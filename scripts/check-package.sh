@@ -125,9 +125,10 @@ KUID=$(chroot "$R" id -u member-kiosk) KGID=$(chroot "$R" id -g member-kiosk)
 for g in video render input; do
   chroot "$R" id -nG member-kiosk | tr ' ' '\n' | grep -qx "$g" || fail "member-kiosk is not in group $g"
 done
-[ "$(stat -c '%U:%G %a' "$R/var/lib/member-kiosk")" = "member-kiosk:member-kiosk 700" ] \
-  || fail "/var/lib/member-kiosk is $(stat -c '%U:%G %a' "$R/var/lib/member-kiosk")"
-[ "$(stat -c '%U:%G %a' "$R/media/member-kiosk")" = "root:root 755" ] || fail "/media/member-kiosk is wrong"
+# Owner names as the chroot's own passwd resolves them.
+[ "$(chroot "$R" stat -c '%U:%G %a' /var/lib/member-kiosk)" = "member-kiosk:member-kiosk 700" ] \
+  || fail "/var/lib/member-kiosk is $(chroot "$R" stat -c '%U:%G %a' /var/lib/member-kiosk)"
+[ "$(chroot "$R" stat -c '%U:%G %a' /media/member-kiosk)" = "root:root 755" ] || fail "/media/member-kiosk is wrong"
 for u in member-kiosk.service member-kiosk-export.socket; do
   [ "$(chroot "$R" systemctl is-enabled "$u")" = enabled ] || fail "$u is not enabled"
 done
