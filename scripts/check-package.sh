@@ -81,6 +81,7 @@ mnt() { mount "$@"; MOUNTS+=("${!#}"); }
 if [ -f "$TAR" ]; then
   step "chroot from cache ($TAR)"
   tar -C "$R" -xf "$TAR"
+  chmod 0755 "$R"
 else
   step "chroot: debootstrap (cold; cached afterwards)"
   mkdir -p "$CACHE"
