@@ -72,7 +72,10 @@ chmod 0755 "$R"  # a root file system: apt's _apt user must reach its lists
 MOUNTS=()
 SESSION_PID=
 cleanup() {
-  [ -n "$SESSION_PID" ] && kill -TERM -- "-$SESSION_PID" 2>/dev/null && sleep 1
+  if [ -n "$SESSION_PID" ]; then
+    for p in $(pgrep -u "${KUID:-0}"); do [ "$(readlink "/proc/$p/root")" = "$R" ] && kill -KILL "$p"; done
+    sleep 1
+  fi
   for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTS[$i]}" 2>/dev/null || true; done
   rm -rf --one-file-system "$R"
 }
@@ -109,6 +112,9 @@ mnt -t devpts -o newinstance,ptmxmode=0666 devpts "$R/dev/pts"
 ln -s pts/ptmx "$R/dev/ptmx"
 mnt -t tmpfs -o mode=1777 shm "$R/dev/shm"
 mnt -t tmpfs -o mode=1777 tmp "$R/tmp"
+# As systemd-tmpfiles (x11.conf) makes it on a booted system; a rootless Xorg
+# cannot create it and would then listen on its abstract socket only.
+mkdir -m 1777 "$R/tmp/.X11-unix"
 # What is on disk before the package, to compare after the purge.
 snapshot() { (cd "$R" && find . -xdev \( -path ./proc -o -path ./sys -o -path ./dev -o -path ./tmp -o -path ./var/cache -o -path ./var/lib/apt -o -path ./var/lib/dpkg -o -path ./var/log -o -path ./run \) -prune -o -print | sort); }
 snapshot >"$OUT/before.txt"
@@ -196,6 +202,13 @@ unshare -n -- setsid -c -f -w chroot --userspec="$KUID:$KGID" --groups="$(chroot
   NOTIFY_SOCKET=/run/check-notify.sock WATCHDOG_USEC=30000000 \
   sh -c "cd && exec $EXEC" </dev/tty1 >"$OUT/session.log" 2>&1 &
 SESSION_PID=$!
+# X clients for the checks run in the session's network namespace (through
+# the unshare process), so that ":0" can only be this session's server.
+# Processes of the session: the chroot's member-kiosk uid may belong to
+# someone else on this machine, so only processes rooted in the chroot count.
+session_pids() { for p in $(pgrep -u "$KUID"); do [ "$(readlink "/proc/$p/root")" = "$R" ] && echo "$p"; done; return 0; }
+named() { for p in $(session_pids); do [ "$(cat "/proc/$p/comm")" = "$1" ] && echo "$p"; done; return 0; }
+xclient() { nsenter -t "$SESSION_PID" -n chroot --userspec="$KUID:$KGID" "$R" env DISPLAY=:0 "$@"; }
 # Until the GUI loop sends READY=1 (platform/src/systemd_notify.hpp), the
 # first frame is taken to be up 3 s after the kiosk's window is mapped.
 wired=no
@@ -204,7 +217,7 @@ up=no
 for _ in $(seq 600); do
   if [ $wired = yes ]; then
     grep -q 'READY=1' "$OUT/notify.txt" && { up=yes; break; }
-  elif chroot --userspec="$KUID:$KGID" "$R" env DISPLAY=:0 xwininfo -root -tree 2>/dev/null | grep -q 'Member briefing kiosk'; then
+  elif xclient xwininfo -root -tree 2>/dev/null | grep -q 'Member briefing kiosk'; then
     sleep 3; up=yes; break
   fi
   kill -0 "$SESSION_PID" 2>/dev/null || break
@@ -215,9 +228,10 @@ if [ $up != yes ]; then
   fail "the kiosk was not up (READY=1 or its window) within 60 s of the session starting"
 fi
 if [ $wired = yes ]; then step "READY=1 received"; else step "window mapped (NOTE: the kiosk does not send READY=1 yet)"; fi
-pgrep -u "$KUID" -x Xorg >/dev/null || fail "Xorg is not running as member-kiosk"
-pgrep -u "$KUID" -x kiosk >/dev/null || fail "the kiosk is not running as member-kiosk"
-chroot --userspec="$KUID:$KGID" "$R" env DISPLAY=:0 xwd -root -silent -out /tmp/first-frame.xwd || fail "xwd failed"
+[ -n "$(named Xorg)" ] || fail "Xorg is not running as member-kiosk"
+[ -n "$(named kiosk)" ] || fail "the kiosk is not running as member-kiosk"
+xclient xwininfo -root -tree | grep -q 'Member briefing kiosk' || fail "the kiosk's window is not on the session's display"
+xclient xwd -root -silent -out /tmp/first-frame.xwd || fail "xwd failed"
 convert "$R/tmp/first-frame.xwd" "$OUT/first-frame.png"
 colours=$(convert "$OUT/first-frame.png" -format '%k' info:)
 size=$(convert "$OUT/first-frame.png" -format '%wx%h' info:)
@@ -228,9 +242,10 @@ if [ $wired = yes ]; then
   sleep 16
   grep -q 'WATCHDOG=1' "$OUT/notify.txt" || fail "no WATCHDOG=1 within 16 s of READY=1 (WatchdogSec=30)"
 fi
-kill -TERM -- "-$SESSION_PID" 2>/dev/null || true
-for _ in $(seq 50); do pgrep -u "$KUID" >/dev/null || break; sleep 0.1; done
-pgrep -u "$KUID" >/dev/null && fail "the session left processes behind after SIGTERM"
+# Stopping the unit sends SIGTERM to xinit, which ends the server and the kiosk.
+kill -TERM $(named xinit) 2>/dev/null || true
+for _ in $(seq 100); do [ -z "$(session_pids)" ] && break; sleep 0.1; done
+[ -z "$(session_pids)" ] || fail "the session left processes behind after SIGTERM to xinit: $(session_pids)"
 SESSION_PID=
 kill "$NOTIFY_PID" 2>/dev/null || true
 rm -f "$R/etc/X11/xorg.conf.d/90-check-package-dummy.conf" "$NOTIFY"
