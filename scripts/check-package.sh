@@ -256,6 +256,7 @@ if [ $wired = yes ]; then
   grep -q 'WATCHDOG=1' "$OUT/notify.txt" || fail "no WATCHDOG=1 within 16 s of READY=1 (WatchdogSec=30)"
 fi
 # Stopping the unit sends SIGTERM to xinit, which ends the server and the kiosk.
+# shellcheck disable=SC2046  # one pid, or none
 kill -TERM $(named xinit) 2>/dev/null || true
 for _ in $(seq 100); do [ -z "$(session_pids)" ] && break; sleep 0.1; done
 [ -z "$(session_pids)" ] || fail "the session left processes behind after SIGTERM to xinit: $(session_pids)"
