@@ -6,7 +6,8 @@
 # memory grows by less than 5% after warm-up (the first 20% of the run).
 #
 # usage: tests/soak/soak.sh [MINUTES]     (default 10; needs ./build, see README)
-# env:   BUILD_DIR (default ./build), SOAK_OUT (keep logs and the summary there)
+# env:   BUILD_DIR (default ./build), SOAK_OUT (keep logs there), SOAK_SEED
+#        (the random input's seed; printed, so a crash can be replayed)
 # exit:  0 pass; 1 a crash, a CLI failure, a damaged database or RSS growth;
 #        3 only failures of the two-process race of issue 14 (a CLI call that
 #          found the database locked, or a channel left pointing at a missing
@@ -34,6 +35,7 @@ DURATION=$(python3 -c "print(int(float('$MINUTES') * 60))")
 OPS=50  # imports, and as many rollbacks
 export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
 DISPLAY_NUM=$((300 + RANDOM % 400))
+while [ -e "/tmp/.X$DISPLAY_NUM-lock" ] || [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
 export DISPLAY=:$DISPLAY_NUM
 XPID= KPID= IPID= SPID=
 cleanup() {
@@ -68,15 +70,16 @@ echo 2468 | "${K[@]}" --set-pin >/dev/null || exit 2  # random taps must not ope
 
 Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
 XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 300); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 xdpyinfo >/dev/null 2>&1 || { echo "soak: Xvfb did not start" >&2; exit 2; }
-"${K[@]}" --size 1280x720 >"$WORK/kiosk.log" 2>&1 &
+# A crash leaves a core file in $WORK (when the system writes cores to the working directory).
+(ulimit -c unlimited 2>/dev/null; cd "$WORK" && exec "${K[@]}" --size 1280x720 >"$WORK/kiosk.log" 2>&1) &
 KPID=$!
 WID=$(timeout 30 xdotool search --sync --name "Member briefing kiosk" | head -1)
 [ -n "$WID" ] || { echo "soak: the kiosk window did not appear" >&2; exit 1; }
 START=$(date +%s)
 END=$((START + DURATION))
-say "kiosk pid $KPID on $DISPLAY for ${DURATION}s; data $DATA"
+say "kiosk pid $KPID on $DISPLAY for ${DURATION}s; data $DATA; input seed ${SOAK_SEED:-$$}"
 
 # Resident memory every 2 s: seconds since start, VmRSS in kB.
 ( while kill -0 "$KPID" 2>/dev/null && [ "$(date +%s)" -lt "$END" ]; do
@@ -87,9 +90,12 @@ SPID=$!
 
 # Random input: taps, drags, wheel scrolls and keys, about eight a second.
 KEYS=(Left Right Up Down Page_Up Page_Down Home End Return Escape BackSpace Tab space a e s 1 2 plus minus)
-( while kill -0 "$KPID" 2>/dev/null && [ "$(date +%s)" -lt "$END" ]; do
-    x=$((RANDOM % 1280)) y=$((RANDOM % 720))
-    case $((RANDOM % 10)) in
+SEED=${SOAK_SEED:-$$}
+( RANDOM=$SEED
+  while kill -0 "$KPID" 2>/dev/null && [ "$(date +%s)" -lt "$END" ]; do
+    x=$((RANDOM % 1280)) y=$((RANDOM % 720)) kind=$((RANDOM % 10))
+    echo "$(($(date +%s) - START)) $kind $x $y" >>"$WORK/input.log"
+    case $kind in
       0|1|2|3) xdotool mousemove --window "$WID" $x $y click 1 ;;
       4|5) xdotool mousemove --window "$WID" $x $y mousedown 1 \
              mousemove --window "$WID" $(((x + RANDOM % 400) % 1280)) $(((y + RANDOM % 300) % 720)) sleep 0.05 mouseup 1 ;;
@@ -105,9 +111,10 @@ imports=0 rollbacks=0 failed=0 race=0
 check_state() {  # the channel must point at a file that exists
   local st
   st=$("${K[@]}" --status 2>&1) || { echo "status failed: $st" >>"$LOG"; return 1; }
-  python3 - "$DATA" <<<"$st" 2>>"$LOG" || return 1
+  printf '%s' "$st" >"$WORK/status.json"
+  python3 - "$DATA" "$WORK/status.json" 2>>"$LOG" <<'EOF' || return 1
 import json, os, sqlite3, sys
-s = json.load(sys.stdin)
+s = json.load(open(sys.argv[2]))
 v = s["channels"]["test-board"]["version"]
 assert v in (1, 2), "version %r" % v
 db = sqlite3.connect("file:%s/state.db?mode=ro" % sys.argv[1], uri=True, timeout=5)
@@ -141,9 +148,12 @@ while [ "$(date +%s)" -lt "$END" ] && kill -0 "$KPID" 2>/dev/null; do sleep 1; d
 crashed=0
 if ! kill -0 "$KPID" 2>/dev/null; then
   wait "$KPID"
+  status=$?
   crashed=1
-  say "the kiosk DIED (exit status $?); last lines of its log:"
+  died_at=$(($(date +%s) - START))
+  say "the kiosk DIED after about ${died_at}s (exit status $status$([ $status -gt 128 ] && echo ", signal $((status - 128))")); last lines of its log:"
   tail -5 "$WORK/kiosk.log"
+  ls "$WORK"/core* 2>/dev/null && say "core file above; gdb $KIOSK CORE -batch -ex bt"
 fi
 kill "$IPID" "$SPID" 2>/dev/null
 wait "$IPID" "$SPID" 2>/dev/null
@@ -168,7 +178,7 @@ rss_ok=$(python3 -c "print(1 if $growth < 5.0 else 0)")
 say "ran ${DURATION}s; imports $imports/$OPS, rollbacks $rollbacks/$OPS; other CLI failures $failed; race failures (issue 14) $race"
 say "RSS kB: first $rss_first, after warm-up $rss_base, end $rss_end, max $rss_max; growth after warm-up ${growth}% (limit 5%)"
 say "crashes $crashed; state database integrity_check: $integrity"
-[ -n "${SOAK_OUT:-}" ] && say "logs in $WORK (cli.log, rss.tsv, kiosk.log)"
+[ -n "${SOAK_OUT:-}" ] && say "logs in $WORK (cli.log, rss.tsv, kiosk.log, input.log)"
 if [ $crashed -ne 0 ] || [ $failed -ne 0 ] || [ "$integrity" != ok ] || [ "$rss_ok" != 1 ]; then
   say "FAIL"
   grep -v " rc=0 " "$LOG" | head -20
