@@ -155,7 +155,7 @@ Case sqlite_case(const fs::path& start, const std::string& journal, const std::s
 
 } // namespace
 
-TEST_CASE("power-loss VFS: SQLite's durable settings pass; the ones SQLite documents as losing a commit are caught") {
+TEST_CASE("power-loss VFS: SQLite's durable settings pass and the ones SQLite documents as losing a commit are caught") {
     Scratch s;
     int n = 0;
     auto run = [&](const std::string& journal, const std::string& sync) {

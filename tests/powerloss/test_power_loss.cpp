@@ -147,7 +147,7 @@ struct Sweeps {
 
 } // namespace
 
-TEST_CASE("power loss at every step of an import (v4 over v3; v2, the kept previous, is deleted)") {
+TEST_CASE("power loss at every step of an import of v4 over v3 that deletes v2 (the kept previous)") {
     Sweeps w;
     fs::path start = make_start(w.t / "start", w.b, {2, 3});
     auto r = sweep(Case{"import", start, [&](const fs::path& d) { return import_op(d, w.b.file.at(4)); }, w.observe}, w.t / "work", true);

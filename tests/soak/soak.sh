@@ -175,7 +175,7 @@ print(rows[0][1], int(b), int(e), max(r for _, r in rows), "%.2f" % (100.0 * (e 
 EOF
 )
 rss_ok=$(python3 -c "print(1 if $growth < 5.0 else 0)")
-say "ran ${DURATION}s; imports $imports/$OPS, rollbacks $rollbacks/$OPS; other CLI failures $failed; race failures (issue 14) $race"
+say "ran $(($(date +%s) - START))s of ${DURATION}s; imports $imports/$OPS, rollbacks $rollbacks/$OPS; other CLI failures $failed; race failures (issue 14) $race"
 say "RSS kB: first $rss_first, after warm-up $rss_base, end $rss_end, max $rss_max; growth after warm-up ${growth}% (limit 5%)"
 say "crashes $crashed; state database integrity_check: $integrity"
 [ -n "${SOAK_OUT:-}" ] && say "logs in $WORK (cli.log, rss.tsv, kiosk.log, input.log)"
