@@ -1,5 +1,6 @@
 // Durable file helpers; see file_io.hpp.
 #include "content/file_io.hpp"
+#include "content/file_sys.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -9,6 +10,27 @@
 #include <unistd.h>
 
 namespace content::file_io {
+
+namespace {
+const SysCalls k_libc{
+    [](const char* p, int f, mode_t m) { return ::open(p, f, m); },
+    [](int fd, const void* b, std::size_t n) { return ::write(fd, b, n); },
+    [](int fd) { return ::fsync(fd); },
+    [](int fd) { return ::fdatasync(fd); },
+    [](int fd, off_t o, off_t n, unsigned int f) { return ::sync_file_range(fd, o, n, f); },
+    [](const char* a, const char* b) { return ::rename(a, b); },
+    [](const char* p) { return ::unlink(p); },
+    [](const char* p, mode_t m) { return ::mkdir(p, m); },
+};
+} // namespace
+
+namespace detail {
+std::atomic<const SysCalls*> g_sys{&k_libc};
+}
+
+const SysCalls& libc_sys_calls() { return k_libc; }
+
+const SysCalls* replace_sys_calls(const SysCalls* table) { return detail::g_sys.exchange(table ? table : &k_libc); }
 
 Fd& Fd::operator=(Fd&& o) noexcept {
     if (this != &o) {
@@ -60,14 +82,14 @@ Result<std::string> read_file(const std::filesystem::path& path, std::uint64_t c
 Status fsync_dir(const std::filesystem::path& dir) {
     Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd.valid()) return std::unexpected(from_errno(errno, "opening folder", dir));
-    if (::fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing folder", dir));
+    if (sys().fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing folder", dir));
     return {};
 }
 
 Status fsync_file(const std::filesystem::path& path) {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid()) return std::unexpected(from_errno(errno, "opening", path));
-    if (::fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing", path));
+    if (sys().fsync(fd.get()) != 0) return std::unexpected(from_errno(errno, "flushing", path));
     return {};
 }
 
@@ -76,11 +98,11 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view dat
     std::filesystem::path tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
     Status st;
     {
-        Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        Fd fd(sys().open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
         if (!fd.valid()) return std::unexpected(from_errno(errno, "creating", tmp));
         std::size_t off = 0;
         while (off < data.size()) {
-            ssize_t n = ::write(fd.get(), data.data() + off, data.size() - off);
+            ssize_t n = sys().write(fd.get(), data.data() + off, data.size() - off);
             if (n < 0) {
                 if (errno == EINTR) continue;
                 st = std::unexpected(from_errno(errno, "writing", path));
@@ -88,11 +110,11 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view dat
             }
             off += static_cast<std::size_t>(n);
         }
-        if (st && ::fsync(fd.get()) != 0) st = std::unexpected(from_errno(errno, "flushing", path));
+        if (st && sys().fsync(fd.get()) != 0) st = std::unexpected(from_errno(errno, "flushing", path));
     }
-    if (st && ::rename(tmp.c_str(), path.c_str()) != 0) st = std::unexpected(from_errno(errno, "renaming into", path));
+    if (st && sys().rename(tmp.c_str(), path.c_str()) != 0) st = std::unexpected(from_errno(errno, "renaming into", path));
     if (!st) {
-        ::unlink(tmp.c_str());
+        sys().unlink(tmp.c_str());
         return st;
     }
     return fsync_dir(dir);

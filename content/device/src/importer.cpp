@@ -4,6 +4,7 @@
 #include "content/bundle_verify.hpp"
 #include "content/disclosure.hpp"
 #include "content/file_io.hpp"
+#include "content/file_sys.hpp"
 
 #include <sodium.h>
 
@@ -62,7 +63,7 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
 Result<Staged> copy_to_staging(StateStore& store, const fs::path& src, std::uint64_t expected, const ImportOptions& o) {
     fs::path created;
     auto r = copy_to_staging_inner(store, src, expected, o, created);
-    if (!r && !created.empty()) ::unlink(created.c_str());
+    if (!r && !created.empty()) file_io::sys().unlink(created.c_str());
     return r;
 }
 
@@ -126,12 +127,12 @@ private:
 
 Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std::uint64_t expected, const ImportOptions& o, fs::path& created) {
     auto rd = o.io.read ? o.io.read : [](int fd, void* b, std::size_t n) { return ::read(fd, b, n); };
-    auto wr = o.io.write ? o.io.write : [](int fd, const void* b, std::size_t n) { return ::write(fd, b, n); };
+    auto wr = o.io.write ? o.io.write : [](int fd, const void* b, std::size_t n) { return file_io::sys().write(fd, b, n); };
     file_io::Fd in(::open(src.c_str(), O_RDONLY | O_CLOEXEC));
     if (!in.valid()) return std::unexpected(file_io::from_errno(errno, "opening", src));
     Staged st;
     st.path = store.staging_dir() / random_name("import-", ".part");
-    file_io::Fd out(::open(st.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    file_io::Fd out(file_io::sys().open(st.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
     if (!out.valid()) return std::unexpected(file_io::from_errno(errno, "creating", st.path));
     created = st.path;
     // Two buffers: while one is hashed (other thread) and written (here), the
@@ -170,7 +171,7 @@ Result<Staged> copy_to_staging_inner(StateStore& store, const fs::path& src, std
         // Start writing each 8 MiB back to disk while the next is hashed, so
         // that the final fsync finds little left to do.
         if (total - flushed_to >= (8u << 20)) {
-            ::sync_file_range(out.get(), static_cast<off_t>(flushed_to), static_cast<off_t>(total - flushed_to), SYNC_FILE_RANGE_WRITE);
+            file_io::sys().sync_file_range(out.get(), static_cast<off_t>(flushed_to), static_cast<off_t>(total - flushed_to), SYNC_FILE_RANGE_WRITE);
             flushed_to = total;
         }
         progress(o, ImportStage::copying, total, expected);
@@ -272,17 +273,17 @@ Result<ImportResult> import_inner(StateStore& store, const fs::path& bundle, con
     std::string name = file_for(*m);
     fs::path final_path = store.bundles_dir() / name;
     if (auto s = file_io::fsync_dir(store.staging_dir()); !s) return std::unexpected(s.error());
-    if (::rename(staged->path.c_str(), final_path.c_str()) != 0) return std::unexpected(file_io::from_errno(errno, "moving into place", final_path));
+    if (file_io::sys().rename(staged->path.c_str(), final_path.c_str()) != 0) return std::unexpected(file_io::from_errno(errno, "moving into place", final_path));
     staged_path.clear();
     if (auto s = file_io::fsync_dir(store.bundles_dir()); !s) {
-        ::unlink(final_path.c_str());
+        file_io::sys().unlink(final_path.c_str());
         return std::unexpected(s.error());
     }
     step(o, "renamed");
     InstalledBundle ib{name, m->version, m->title, m->created, m->expires, (*key)->key.key_id_hex()};
     auto dropped = store.commit_install(m->channel, ib, "from " + bundle.filename().string() + ", signed by " + ib.key_id);
     if (!dropped) {
-        ::unlink(final_path.c_str());
+        file_io::sys().unlink(final_path.c_str());
         return std::unexpected(dropped.error());
     }
     step(o, "committed");

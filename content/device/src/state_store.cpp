@@ -98,13 +98,22 @@ Status StateStore::trust(const minisign::PublicKey& key, const std::vector<std::
     for (auto& c : channels)
         if (!valid_channel_name(c)) return fail(Reason::usage, "'" + c + "' is not a valid channel name.");
     if (channels.empty()) return fail(Reason::usage, "A trusted key must be allowed at least one channel.");
+    // The key and its audit row are one commit: a power cut between two commits
+    // left a trusted key that the audit log never mentions.
+    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) return s;
+    auto abort = [&](Status r) {
+        (void)m_db->exec("ROLLBACK");
+        return r;
+    };
     auto st = m_db->prepare("INSERT OR REPLACE INTO trusted_keys(key_id, public_key, channels, added, label) VALUES (?1,?2,?3,?4,?5)");
-    if (!st) return std::unexpected(st.error());
+    if (!st) return abort(std::unexpected(st.error()));
     std::string kid = key.key_id_hex();
-    if (auto r = st->bind(1, kid).bind(2, format_public_key(key)).bind(3, json_string_list(channels)).bind(4, now_utc()).bind(5, label).run(); !r) return r;
+    if (auto r = st->bind(1, kid).bind(2, format_public_key(key)).bind(3, json_string_list(channels)).bind(4, now_utc()).bind(5, label).run(); !r) return abort(r);
     std::string list;
     for (auto& c : channels) list += (list.empty() ? "" : ",") + c;
-    return audit("trust", "", 0, "ok", "key " + kid + " may publish " + list);
+    if (auto r = audit("trust", "", 0, "ok", "key " + kid + " may publish " + list); !r) return abort(r);
+    if (auto r = m_db->exec("COMMIT"); !r) return abort(r);
+    return {};
 }
 
 Status StateStore::untrust(const std::string& kid) {
