@@ -40,7 +40,7 @@ TEST_CASE("args: values as the next word or after '=', short names, operands any
     CHECK(parse({"prog"})->value(out) == nullptr);
 }
 
-TEST_CASE("args: a value may start with a dash; '--' ends the options; parsing starts at `first`") {
+TEST_CASE("args: a value may start with a dash - '--' ends the options - parsing starts at `first`") {
     auto p = parse({"prog", "sub", "--out", "-x", "--", "--verbose"}, 2);
     REQUIRE(p);
     CHECK(*p->value(out) == "-x");
