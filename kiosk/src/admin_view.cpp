@@ -128,6 +128,10 @@ private:
             auto r = ctx.services->export_to_usb();
             m_message = r ? *r : "Export failed: " + screen_text(r.error());
         }
+        if (!ctx.graphics.empty()) {  // for a technician: which GL context and renderer this device got
+            ImGui::Separator();
+            ImGui::TextWrapped("Graphics: %s", ctx.graphics.c_str());
+        }
     }
 
     void draw_keys(UiContext& ctx) {

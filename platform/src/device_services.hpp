@@ -1,6 +1,12 @@
 // Why this file exists: what the views may ask of the device, implemented over
 // the state database, the PIN store, the USB watcher and an import worker
 // thread. Views stay free of SQLite and the filesystem; this is their door.
+//
+// Threads: every member is for the UI thread, which owns `state` (its SQLite
+// connection is not shared). The import worker opens its own connection to
+// the state database, reports progress under a lock (read by import_status)
+// and calls `wake` from its thread when it finishes. take_content_changed and
+// quit_requested are atomics, read by the loop on the UI thread.
 #pragma once
 #include "kiosk/ui.hpp"
 #include "usb_watcher.hpp"

@@ -3,6 +3,12 @@
 // stb_image on a worker thread, uploaded on the main thread, and cached under
 // a memory cap (least recently used first out). For screenshots the same
 // cache decodes synchronously into CPU images for the software renderer.
+//
+// Threads: a TextureCache is made, used and destroyed on the thread whose GL
+// context is current (the main thread), and every member below is for that
+// thread only. Its own worker only decodes; it never touches GL, the catalog
+// or the entries, and calls `wake` (from the worker) when a decode is done.
+// decode_image is pure and may run on any thread. GlTexture: GL thread only.
 #pragma once
 #include "soft_renderer.hpp"
 
@@ -54,9 +60,14 @@ enum class TextureBackend { gl, soft };
 
 class TextureCache final : public kiosk::TextureProvider {
 public:
+    // GL backend: needs a current GL context (reads GL_MAX_TEXTURE_SIZE) and
+    // starts the decode worker. Soft backend: decodes inline into `soft`.
+    // `wake` may be called from the worker thread.
     TextureCache(TextureBackend backend, std::size_t cap_bytes, std::function<void()> wake, SoftRenderer* soft = nullptr);
-    ~TextureCache() override;
+    ~TextureCache() override;  // stops and joins the worker; deletes textures (GL context current)
 
+    // Drops every entry and pending decode, then reads images from `cat`
+    // (nullptr: none). Call before the catalog it used goes away.
     void set_catalog(const content::Catalog* cat);
     ImTextureID texture(const std::string& image_id, int& width, int& height) override;
     // Marks the start of a frame: images not used since may be evicted.
@@ -64,6 +75,7 @@ public:
     // Uploads finished decodes (GL backend). Returns true if any arrived.
     bool pump();
     [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
+    // True while decodes are queued or finished but not yet uploaded.
     [[nodiscard]] bool busy();
 
 private:

@@ -3,6 +3,12 @@
 // for a *.kbundle with its .minisig, previews each new one (signature first,
 // then the manifest) and wakes the UI. The import itself copies the file
 // again and verifies that copy; the preview is for display only.
+//
+// Threads: the constructor starts the watcher thread and the destructor stops
+// and joins it (within about 0.1 s of a scan). `wake` is called from the
+// watcher thread. set_trust, offers and public_keys take the lock and may be
+// called from any thread (the UI thread, in practice). scan_once is for
+// tests, on an otherwise idle watcher.
 #pragma once
 #include "kiosk/ui.hpp"
 

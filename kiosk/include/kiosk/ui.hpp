@@ -24,6 +24,9 @@ struct Fonts {
     ImFont* heading = nullptr;   // section headings
     ImFont* title = nullptr;     // screen titles, big figures
     ImFont* slide = nullptr;     // projection size
+    // Changes every time the fonts are rebuilt (text size or theme): anything
+    // that keeps ImFont pointers (a laid-out document) must lay out again.
+    unsigned generation = 0;
 };
 
 // A texture for an image in the content, or 0 while it is still decoding.
@@ -107,6 +110,7 @@ struct UiContext {
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
+    std::string graphics;       // how the screen is drawn, for the admin screen ("OpenGL 2.1 ... (llvmpipe), ImGui backend opengl2")
 };
 
 // What a view asks the shell to do after drawing.
