@@ -63,7 +63,7 @@ void TextureCache::set_catalog(const content::Catalog* cat) {
     m_bytes = 0;
 }
 
-Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side) {
+Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize>) {
     int w = 0, h = 0, comp = 0;
     unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp, 4);
     if (!px) return {};

@@ -17,6 +17,7 @@
 #include <memory>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace platform {
@@ -32,7 +33,10 @@ struct Pixels {
 // Decodes PNG or JPEG bytes to RGBA. An image whose longer side is over
 // max_side is scaled down to it (aspect kept), so that it fits the GPU's
 // texture limit and memory. Returns empty Pixels when the bytes do not decode.
-[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side);
+struct ImageSize {
+    int width = 0, height = 0;
+};
+[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize> declared = std::nullopt);
 
 // A move-only OpenGL texture (RAII, as ImHex does it).
 class GlTexture {
@@ -65,6 +69,8 @@ public:
     bool pump();
     [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
     [[nodiscard]] bool busy();
+    void shutdown() {}
+    [[nodiscard]] bool is_shut_down() const { return false; }
 
 private:
     struct Entry {

@@ -240,12 +240,7 @@ Status check(sql::Db& db) {
 }
 
 namespace {
-struct Limit {
-    const char* table;
-    const char* row;  // an SQL expression naming the row in messages
-    const char* column;
-    std::size_t max_chars;
-};
+using Limit = TextField;
 constexpr auto id_max = limits::id_chars, name_max = limits::name_chars, para_max = limits::paragraph_chars;
 constexpr Limit k_limits[] = {
     {"localities", "id", "id", id_max}, {"localities", "id", "name", name_max}, {"localities", "id", "kind", id_max},
@@ -281,16 +276,18 @@ constexpr Limit k_limits[] = {
 };
 } // namespace
 
+std::span<const TextField> text_fields() { return k_limits; }
+
 Status check_lengths(sql::Db& db) {
     for (const Limit& l : k_limits) {
-        std::string q = std::string("SELECT ") + l.row + ", length(" + l.column + ") FROM " + l.table + " WHERE length(" + l.column + ") > " +
+        std::string q = "SELECT " + std::string(l.row) + ", length(" + std::string(l.column) + ") FROM " + std::string(l.table) + " WHERE length(" + std::string(l.column) + ") > " +
                         std::to_string(l.max_chars) + " LIMIT 1";
         auto st = db.prepare(q);
         if (!st) return std::unexpected(st.error());
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
         if (*row)
-            return fail(Reason::format, std::string(l.table) + "." + l.column + " of '" + st->text(0) + "' is " + std::to_string(st->int64(1)) +
+            return fail(Reason::format, std::string(l.table) + "." + std::string(l.column) + " of '" + st->text(0) + "' is " + std::to_string(st->int64(1)) +
                                             " characters long; the limit is " + std::to_string(l.max_chars) + ".");
     }
     return {};

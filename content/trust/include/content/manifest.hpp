@@ -32,6 +32,9 @@ struct Manifest {
 // Returns <0, 0, >0. Non-numeric parts compare as 0.
 [[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
 
+// True if `v` is a version a manifest may name (stub).
+[[nodiscard]] bool valid_version(std::string_view v);
+
 // True if `channel` is 1-64 chars of [a-z0-9-], starting with a letter or digit.
 [[nodiscard]] bool valid_channel_name(std::string_view channel);
 

@@ -5,6 +5,8 @@
 #include "content/error.hpp"
 #include "content/sqlite.hpp"
 
+#include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace content::schema {
@@ -27,5 +29,17 @@ inline constexpr std::string_view format_id = "kiosk-bundle/1";
 // draw list with 16-bit indices can hold. Returns E_FORMAT naming the first
 // field over its limit, with its row, length and limit.
 [[nodiscard]] Status check_lengths(sql::Db& db);
+
+// One stored text field: a column of a table, an SQL expression naming its
+// row in messages, and its length limit in characters.
+struct TextField {
+    std::string_view table;
+    std::string_view row;
+    std::string_view column;
+    std::size_t max_chars;
+};
+
+// The stored text fields. Pure; any thread.
+[[nodiscard]] std::span<const TextField> text_fields();
 
 } // namespace content::schema
