@@ -433,7 +433,7 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     audience.reset();
     s.services.reset();
     s.usb.reset();
-    textures.set_catalog(nullptr);
+    textures.shutdown();  // its GL textures go while the context is still current
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

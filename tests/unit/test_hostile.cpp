@@ -318,7 +318,7 @@ TEST_CASE("hostile schema: a rebuilt table is accepted only if its CREATE statem
         {"a column with a collation", "periods", "label TEXT NOT NULL", "label TEXT NOT NULL COLLATE NOCASE", ""},
     };
     for (const auto& c : cases) {
-        CAPTURE(c.name);
+        CAPTURE(std::string(c.name));
         test::TempDir d;
         std::string create = replace_once(replace_once(documented_create(c.table), std::string(c.table) + "(", std::string(c.table) + "_new("), c.from, c.to);
         auto b = rebuilt(d.path(), c.table, create, c.then);

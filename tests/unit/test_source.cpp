@@ -90,7 +90,7 @@ TEST_CASE("timestamps and versions") {
     CHECK(valid_version("0.1.0"));
     CHECK(valid_version("12"));
     for (const char* bad : {"", "v1", "1.", ".1", "1..2", "1.2.3-rc1", "1 .2", "1.2.3.4.5", "1234567890.0"}) {
-        CAPTURE(bad);
+        CAPTURE(std::string(bad));
         CHECK_FALSE(valid_version(bad));
     }
     CHECK(valid_channel_name("oxon-scb"));
