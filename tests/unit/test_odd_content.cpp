@@ -160,7 +160,8 @@ TEST_CASE("odd content: every altered bundle is refused with a reason or shown w
     Scratch tmp;
     int shown = 0, refused = 0;
     for (const auto& c : cases()) {
-        CAPTURE(c.name);
+        const std::string case_name = c.name;
+        CAPTURE(case_name);
         std::vector<std::pair<std::string, fs::path>> files;
         bool ok = true;
         for (const char* ch : {"demo-board", "demo-council"}) {
