@@ -13,6 +13,7 @@
 #include "content/pin_store.hpp"
 #include "content/records.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -115,10 +116,28 @@ int cmd_rollback(StateStore& s, const Options& o) {
     return 0;
 }
 
-int cmd_set_pin(StateStore& s) {
+// Reads the new PIN as one line from stdin. On a terminal it prompts and turns
+// echo off while the PIN is typed (restored after), so the PIN never shows on
+// screen; from a pipe (provisioning scripts, tests) it reads the line as is.
+std::string read_pin_line() {
     std::string pin;
-    if (::isatty(0)) std::cerr << "New admin PIN (4-12 digits): ";
+    const bool tty = ::isatty(0);
+    termios saved{};
+    bool echo_off = false;
+    if (tty && ::tcgetattr(0, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        quiet.c_lflag |= ECHONL;  // Enter still moves to a new line
+        echo_off = ::tcsetattr(0, TCSAFLUSH, &quiet) == 0;
+    }
+    if (tty) std::cerr << "New admin PIN (4-12 digits): " << std::flush;
     std::getline(std::cin, pin);
+    if (echo_off) (void)::tcsetattr(0, TCSANOW, &saved);
+    return pin;
+}
+
+int cmd_set_pin(StateStore& s) {
+    std::string pin = read_pin_line();
     while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
     PinStore store(s);
     if (auto r = store.set_pin(pin); !r) return fail_line(r.error());

@@ -32,7 +32,7 @@ public:
     }
     ~EventLoop() {
         m_audience.reset();
-        m_textures.set_catalog(nullptr);  // textures go while the GL context is current
+        m_textures.shutdown();  // worker joined and textures deleted while the GL context is current
         m_s.ctx.textures = nullptr;
     }
 

@@ -23,6 +23,7 @@
 #include <memory>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace platform {
@@ -35,10 +36,18 @@ struct Pixels {
     [[nodiscard]] bool empty() const { return !rgba; }
 };
 
-// Decodes PNG or JPEG bytes to RGBA. An image whose longer side is over
+struct ImageSize {
+    int width = 0, height = 0;
+};
+
+// Decodes PNG or JPEG bytes to RGBA. The size is read from the image header
+// first (stbi_info_from_memory): an image over 8192 pixels either way
+// (FORMAT.md's limit), or not of the `declared` size (its images row), is
+// refused without being decoded. An image whose longer side is over
 // max_side is scaled down to it (aspect kept), so that it fits the GPU's
-// texture limit and memory. Returns empty Pixels when the bytes do not decode.
-[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side);
+// texture limit and memory. Returns empty Pixels when the bytes are refused
+// or do not decode. Any thread.
+[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize> declared = std::nullopt);
 
 // A move-only OpenGL texture (RAII, as ImHex does it).
 class GlTexture {
@@ -77,6 +86,14 @@ public:
     [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
     // True while decodes are queued or finished but not yet uploaded.
     [[nodiscard]] bool busy();
+    // Stops and joins the decoding worker, drops queued work and releases every
+    // texture. With the GL backend it must be called while the GL context is
+    // still current (before glfwDestroyWindow/glfwTerminate); the destructor
+    // calls it too, which is only safe when the context is still alive. After
+    // it, texture() returns nullptr and pump() and set_catalog() do nothing.
+    // Idempotent. Main thread only.
+    void shutdown();
+    [[nodiscard]] bool is_shut_down() const { return m_shut_down; }
 
 private:
     struct Entry {
@@ -90,6 +107,7 @@ private:
     struct Job {
         std::string id;
         std::vector<std::uint8_t> bytes;
+        ImageSize declared;  // from the images row
     };
     struct Done {
         std::string id;
@@ -114,6 +132,7 @@ private:
     std::deque<Job> m_jobs;
     std::deque<Done> m_done;
     bool m_stop = false;
+    bool m_shut_down = false;  // main thread only
     std::thread m_thread;
 };
 

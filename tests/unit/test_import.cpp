@@ -5,6 +5,7 @@
 #include "content/bundle_verify.hpp"
 #include "content/importer.hpp"
 #include "content/sqlite.hpp"
+#include "png_bomb.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -394,4 +395,21 @@ TEST_CASE("the audit log is append-only") {
     CHECK_FALSE(content::state_db(s).exec("DELETE FROM audit"));
     CHECK_FALSE(content::state_db(s).exec("UPDATE audit SET result='ok'"));
     CHECK(s.audit_log(10).value().size() == 1);
+}
+
+TEST_CASE("import: an image bomb (a 30000 x 30000 PNG under a row saying 100 x 100) is refused with E_FORMAT") {
+    test::TempDir t;
+    auto s = trusted_store(t / "data");
+    auto b = test::copy_good(t.path(), "bomb");
+    {
+        auto db = sql::Db::open(b, sql::OpenMode::read_write);
+        REQUIRE(db);
+        auto png = test::png_of_zeros(30000, 30000);
+        auto st = db->prepare("UPDATE images SET data = ?1, width = 100, height = 100");
+        REQUIRE(st);
+        REQUIRE(st->bind_blob(1, png.data(), png.size()).run());
+    }
+    test::sign_with_test_key(b);
+    CHECK(import_reason(s, b) == Reason::format);
+    CHECK(installed_version(s) == 0);
 }

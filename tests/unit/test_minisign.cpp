@@ -74,6 +74,23 @@ TEST_CASE("malformed signature and key files are refused as format errors") {
     CHECK(minisign::parse_secret_key("nonsense", nullptr).error().reason == Reason::format);
 }
 
+TEST_CASE("a public key file is its comment line and its key line - a bare key line is refused") {
+    auto text = minisign::format_public_key(minisign::generate_key().public_key());
+    REQUIRE(minisign::parse_public_key(text));
+    auto nl = text.find('\n');
+    const std::string comment = text.substr(0, nl), key = text.substr(nl + 1, text.size() - nl - 2);
+    REQUIRE(key.rfind("RW", 0) == 0);
+    CHECK(minisign::parse_public_key(comment + "\r\n" + key + "\r\n").has_value());  // CRLF is tolerated
+    CHECK(minisign::parse_public_key(comment + "\n" + key).has_value());              // and so is no final newline
+    for (const std::string& bad : {key, key + "\n", "\n" + key + "\n", comment + "\n", "# a comment\n" + key + "\n",
+                                   comment + "\n" + key + "\n" + key + "\n", comment + "\n\n" + key + "\n"}) {
+        CAPTURE(bad);
+        auto r = minisign::parse_public_key(bad);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().reason == Reason::format);
+    }
+}
+
 TEST_CASE("interop: a bundle signed by minisign -S verifies in our code") {
     test::TempDir t;
     auto b = test::copy_good(t.path());

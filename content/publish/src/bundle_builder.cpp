@@ -109,13 +109,37 @@ std::string summary_json(const SourceBundle& sb) {
     return j.dump();
 }
 
+// The manifest a build writes for `sb`, except `created` (the caller's).
+Manifest manifest_for(const SourceBundle& sb) {
+    Manifest m;
+    m.format = std::string(schema::format_id);
+    m.channel = sb.channel;
+    m.version = sb.version;
+    m.title = sb.title;
+    m.min_kiosk_version = sb.min_kiosk_version;
+    m.publisher = sb.publisher;
+    m.disclosure_threshold = sb.disclosure_threshold;
+    m.expires = parse_utc(sb.expires).value_or(0);
+    if (sb.created) m.created = parse_utc(*sb.created).value_or(0);
+    nlohmann::json ov = nlohmann::json::array();
+    for (auto& o : sb.overrides) ov.push_back({{"pattern", o.pattern}, {"field", o.field}, {"reason", o.reason}});
+    m.lint_overrides_json = ov.dump();
+    m.summary_json = summary_json(sb);
+    return m;
+}
+
 } // namespace
+
+Status write_check_database(sql::Db& db, const SourceBundle& sb) {
+    if (auto s = db.exec(schema::ddl()); !s) return std::unexpected(s.error());
+    if (auto s = write_manifest(db, manifest_for(sb)); !s) return std::unexpected(s.error());
+    return write_content(db, sb);
+}
 
 Status check_text_limits(const SourceBundle& sb) {
     auto db = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
     if (!db) return std::unexpected(db.error());
-    if (auto s = db->exec(schema::ddl()); !s) return std::unexpected(s.error());
-    if (auto s = write_content(*db, sb); !s) return std::unexpected(s.error());
+    if (auto s = write_check_database(*db, sb); !s) return std::unexpected(s.error());
     if (auto s = schema::check_lengths(*db); !s) return fail(Reason::source, "In the source: " + s.error().message);
     return {};
 }
@@ -131,24 +155,14 @@ Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs
     auto disc = check_disclosure({sb->localities, sb->indicators, sb->values, sb->disclosure_threshold});
     if (!disc) return std::unexpected(disc.error());
 
-    Manifest m;
-    m.format = std::string(schema::format_id);
-    m.channel = sb->channel;
-    m.version = sb->version;
-    m.title = sb->title;
-    m.min_kiosk_version = sb->min_kiosk_version;
-    m.publisher = sb->publisher;
-    m.disclosure_threshold = sb->disclosure_threshold;
-    m.expires = *parse_utc(sb->expires);
+    if (!valid_version(sb->min_kiosk_version))
+        return fail(Reason::source, "bundle.json: \"min_kiosk_version\" (" + sb->min_kiosk_version + ") must be dotted numbers such as 0.1.0.");
+    Manifest m = manifest_for(*sb);
     if (opts.created) m.created = *opts.created;
     else if (sb->created) m.created = *parse_utc(*sb->created);
     else if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) m.created = std::strtoll(sde, nullptr, 10);
     else m.created = static_cast<std::int64_t>(std::time(nullptr));
     if (m.expires <= m.created) return fail(Reason::source, "bundle.json: \"expires\" (" + sb->expires + ") is not after the creation time " + format_utc(m.created) + ".");
-    nlohmann::json ov = nlohmann::json::array();
-    for (auto& o : sb->overrides) ov.push_back({{"pattern", o.pattern}, {"field", o.field}, {"reason", o.reason}});
-    m.lint_overrides_json = ov.dump();
-    m.summary_json = summary_json(*sb);
 
     fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
     fs::path tmp = dir / ("." + out.filename().string() + ".building-" + std::to_string(::getpid()));

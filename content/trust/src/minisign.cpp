@@ -94,11 +94,11 @@ Result<PublicKey> parse_public_key(std::string_view text) {
     (void)sodium();
     if (text.size() > 4096) return fail(Reason::format, "The public key file is far too long to be a minisign public key.");
     auto lines = split_lines(text);
-    std::string_view b64;
-    if (lines.size() == 1) b64 = lines[0];  // a bare key, as `minisign -P` takes
-    else if (lines.size() == 2 && lines[0].starts_with(untrusted_prefix)) b64 = lines[1];
-    else return fail(Reason::format, "The public key file is not in minisign format (expected a comment line and a key line).");
-    auto bin = decode_b64(b64, 42, "The public key");
+    // Exactly the comment line and the key line, as minisign writes the file
+    // (a bare key is what `minisign -P` takes on its command line, not a file).
+    if (lines.size() != 2 || !lines[0].starts_with(untrusted_prefix))
+        return fail(Reason::format, "The public key file is not in minisign format (expected an 'untrusted comment:' line and a key line).");
+    auto bin = decode_b64(lines[1], 42, "The public key");
     if (!bin) return std::unexpected(bin.error());
     if ((*bin)[0] != 'E' || (*bin)[1] != 'd')
         return fail(Reason::format, "The public key is not an Ed25519 minisign key.");
