@@ -17,6 +17,8 @@ inline void check_bundle_file(const std::filesystem::path& path) {
     content::VerifyOptions opts;
     opts.now = 1795338000;  // 2026-11-22
     auto m = content::check_contents(path, opts);
+    static const bool verbose = std::getenv("FUZZ_VERBOSE") != nullptr;  // say why each input is refused
+    if (verbose) std::fprintf(stderr, "check_contents: %s\n", m ? ("ok, channel " + m->channel).c_str() : m.error().line().c_str());
     if (!m) {
         FUZZ_CHECK(!m.error().message.empty());
         return;

@@ -30,8 +30,8 @@ INSERT INTO modules VALUES ('m1','Module','Members',20,'["one","two"]','Sum','Sr
 INSERT INTO slides VALUES ('m1',1,'Slide','Text ![x](image:img1)',NULL,'img1'),('m1',2,'Check','Q',NULL,NULL);
 INSERT INTO questions VALUES ('m1',2,'Which?','["a","b"]',1,'Because');
 INSERT INTO documents VALUES ('d1','Doc','policy','Council','2025-01-01',NULL,'A doc',0,NULL,'Body of the document');
-INSERT INTO images VALUES ('img1','image/png',1,1,'Alt',x'89504e470d0a1a0a0000000d4948445200000001000000010806000000'
-  || x'1f15c4890000000d4944415478da636400010000050001d2bd8b6d0000000049454e44ae426082');
+INSERT INTO images VALUES ('img1','image/png',1,1,'Alt',
+  x'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082');
 INSERT INTO search(title, body, kind, ref) VALUES ('Briefing','Body bold','briefing','b1'),('Doc','Body of the document','document','d1');
 INSERT INTO search_titles(rowid, title, kind) SELECT rowid, title, kind FROM search;
 )SQL";
@@ -46,7 +46,9 @@ const std::string& template_bytes() {
         content::Manifest m{std::string(content::schema::format_id), "fuzz", 3, 1767225600, 4102358400, "Fuzz bundle", "0.1.0",
                             "{}", 5, "Fuzz", "[]"};
         FUZZ_CHECK(content::write_manifest(*db, m).has_value());
-        FUZZ_CHECK(db->exec(k_rows).has_value());
+        auto rows = db->exec(k_rows);
+        if (!rows) std::fprintf(stderr, "template rows: %s\n", rows.error().message.c_str());
+        FUZZ_CHECK(rows.has_value());
         sqlite3_int64 n = 0;
         unsigned char* p = sqlite3_serialize(db->handle(), "main", &n, 0);
         FUZZ_CHECK(p != nullptr);

@@ -3,6 +3,7 @@
 // fields, a private scratch file or folder on tmpfs for the readers that only
 // take paths, and a check that aborts (so libFuzzer and the replay both see it).
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
