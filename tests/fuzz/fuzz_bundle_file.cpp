@@ -5,7 +5,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto path = fuzz::scratch_dir() / "file.kbundle";
-    fuzz::write_file(path, std::string_view(reinterpret_cast<const char*>(data), size));
+    FUZZ_CHECK(fuzz::write_file(path, std::string_view(reinterpret_cast<const char*>(data), size)));
     fuzz::check_bundle_file(path);
     return 0;
 }

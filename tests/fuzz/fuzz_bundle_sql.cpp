@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     unsigned char* p = sqlite3_serialize(db, "main", &n, 0);
     if (p) {
         const auto path = fuzz::scratch_dir() / "sql.kbundle";
-        fuzz::write_file(path, std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)));
+        FUZZ_CHECK(fuzz::write_file(path, std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))));
         sqlite3_free(p);
         fuzz::check_bundle_file(path);
     }

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto dir = fuzz::scratch_dir() / "json";
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    fuzz::write_file(dir / "bundle.json", text);
+    FUZZ_CHECK(fuzz::write_file(dir / "bundle.json", text));
     auto sb = content::read_source(dir);
     if (sb) {
         FUZZ_CHECK(sb->version >= 1 && sb->disclosure_threshold >= 5);

@@ -75,12 +75,12 @@ inline const std::filesystem::path& scratch_dir() {
     return g_scratch;
 }
 
-// Writes `bytes` to `path`, replacing it. Aborts when tmpfs is full (that is
-// the harness failing, not the code under test).
-inline void write_file(const std::filesystem::path& path, std::string_view bytes) {
+// Writes `bytes` to `path`, replacing it. Returns false when it cannot (a
+// folder of that name, or tmpfs full).
+[[nodiscard]] inline bool write_file(const std::filesystem::path& path, std::string_view bytes) {
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    FUZZ_CHECK(f.good());
+    return f.good();
 }
 
 } // namespace fuzz
