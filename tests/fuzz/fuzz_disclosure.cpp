@@ -69,9 +69,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t n = in.u8() % 40;
     for (std::size_t i = 0; i < n && !in.empty(); ++i) {
         content::Value v{in.pick(k_inds), in.pick(k_places), in.pick(k_periods), std::nullopt, "", "", i + 2};
+        // One value per cell, as the source reader and the bundle's primary key ensure.
+        bool dup = false;
+        for (const auto& w : values) dup = dup || (w.indicator_id == v.indicator_id && w.locality_id == v.locality_id && w.period_id == v.period_id);
         if (in.u8() % 3 == 0) v.marker = in.pick(k_markers);
         else v.value = value_from(in);
-        values.push_back(std::move(v));
+        if (!dup) values.push_back(std::move(v));
     }
     const std::int64_t threshold = 5 + in.u8() % 4;
     content::DisclosureInput din{locs, inds, values, threshold};
