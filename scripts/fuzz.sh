@@ -48,7 +48,7 @@ for t in "${targets[@]}"; do
   for p in "${pids[@]}"; do wait "$p" || rc=1; done
   execs=0 cov=0 ft=0
   for l in "$logs"/*.log; do
-    n=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /,"",$2); print $2}' "$l" | tail -1)
+    n=$(awk '/stat::number_of_executed_units/ {print $NF}' "$l" | tail -1)
     execs=$((execs + ${n:-0}))
     # coverage (edges, features) when the seeds were loaded, and at the end
     c0=$(grep -m1 -o 'INITED cov: [0-9]*' "$l" | grep -o '[0-9]*$' || echo 0)
