@@ -6,7 +6,9 @@
 #                              ASan + UBSan, in ./build-asan. About 10 minutes
 #                              on 2 cores; run it after changing code that
 #                              reads bundle content or draws it.
-#   scripts/sanitize.sh --ci   the CI subset, a few minutes on 2 cores:
+#   scripts/sanitize.sh --ci   the CI subset: 672 s of CPU with a cold ccache
+#                              (about 6 minutes on 2 idle cores), most of it
+#                              building the content library twice:
 #                              - ASan + UBSan (./build-asan-ci): signature,
 #                                hostile-bundle, source-folder, disclosure and
 #                                import tests, and the replay of every fuzz
