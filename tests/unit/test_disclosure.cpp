@@ -108,6 +108,28 @@ TEST_CASE("secondary suppression: no total published - no group to attack") {
     CHECK(f.issues().empty());
 }
 
+TEST_CASE("secondary suppression: the suggestion also covers a locality that is itself a total (found by fuzzing)") {
+    // "a" is a locality of "area" and the total of its own part "a1". Hiding
+    // "a" for the group under it leaves it the only [c] of the group above,
+    // which the suggestion must then cover too.
+    Fixture f;
+    f.locs.push_back({"a1", "A1", "locality", "a", 4, ""});
+    f.set("n", "area", "80");
+    f.set("n", "a", "12");
+    f.set("n", "a1", "[c]");
+    f.set("n", "b", "30");
+    f.set("n", "c", "38");
+    auto extra = suggest_secondary_suppression({f.locs, f.inds, f.vals, 5});
+    for (auto& v : f.vals)
+        for (const auto& c : extra)
+            if (c == CellRef{v.indicator_id, v.locality_id, v.period_id}) {
+                v.marker = "[c]";
+                v.value.reset();
+            }
+    CHECK(extra.size() == 2);
+    for (const auto& is : f.issues()) CHECK_MESSAGE(is.rule != DisclosureRule::secondary, (is.cell.str() + ": " + is.message));
+}
+
 TEST_CASE("a rate whose numerator is suppressed must be suppressed too") {
     Fixture f;
     f.set("n", "a", "[c]");

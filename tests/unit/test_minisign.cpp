@@ -91,6 +91,32 @@ TEST_CASE("a public key file is its comment line and its key line - a bare key l
     }
 }
 
+TEST_CASE("signature files: extra CRs end a line as minisign reads it - bytes outside base64 are refused (found by fuzzing)") {
+    auto sk = minisign::generate_key();
+    minisign::Hasher h;
+    h.update("hello", 5);
+    auto hash = h.finish();
+    std::string text = minisign::format_signature(minisign::sign_prehashed(sk, hash, "timestamp:1\tfile:x\thashed"));
+    SUBCASE("CR CR LF line ends: the comment is read without them and verifies") {
+        std::string crs;
+        for (char c : text) crs += c == '\n' ? std::string("\r\r\n") : std::string(1, c);
+        auto sig = minisign::parse_signature(crs);
+        REQUIRE(sig);
+        CHECK(sig->trusted_comment == "timestamp:1\tfile:x\thashed");
+        CHECK(minisign::verify_prehashed(sk.public_key(), *sig, hash));
+    }
+    SUBCASE("a byte over 0x7F in a base64 line (libsodium 1.0.18 would decode it)") {
+        std::size_t line2 = text.find('\n') + 1;
+        text[line2 + 10] = '\x80';
+        auto sig = minisign::parse_signature(text);
+        REQUIRE_FALSE(sig);
+        CHECK(sig.error().reason == Reason::format);
+        std::string pub = minisign::format_public_key(sk.public_key());
+        pub[pub.find('\n') + 5] = '\xC3';
+        CHECK_FALSE(minisign::parse_public_key(pub));
+    }
+}
+
 TEST_CASE("interop: a bundle signed by minisign -S verifies in our code") {
     test::TempDir t;
     auto b = test::copy_good(t.path());

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <cassert>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -28,14 +29,16 @@ const SodiumInit& sodium() {
     return init;
 }
 
-// Splits into lines, tolerating CRLF and a missing final newline.
+// Splits into lines, tolerating CRLF and a missing final newline. Every
+// trailing CR goes, as minisign's own reader trims them, so a comment is
+// read (and its signature checked) exactly as minisign reads it.
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         lines.push_back(line);
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
@@ -45,6 +48,11 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 Result<std::vector<std::uint8_t>> decode_b64(std::string_view b64, std::size_t expected, std::string_view what) {
+    // libsodium 1.0.18's decoder reads some bytes over 0x7F as '+' or '/'
+    // (found by fuzzing), so the alphabet is checked here first.
+    for (char c : b64)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
+            return fail(Reason::format, std::string(what) + " is not valid: its base64 line holds a character base64 does not use.");
     std::vector<std::uint8_t> out(expected + 8);
     std::size_t len = 0;
     const char* end = nullptr;
