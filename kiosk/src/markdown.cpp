@@ -278,20 +278,34 @@ std::size_t draw_layout(const MdLayout& layout, ImVec2 origin, float clip_top, f
         case LaidItem::Kind::bullet: {
             ImVec2 pos(origin.x + it->run.pos.x, origin.y + it->run.pos.y);
             ImU32 col = ImGui::GetColorU32(it->run.href.empty() ? p.text : p.link);
+            struct { std::size_t a = 0, b = 0; float xa = 0, xb = 0; } current;
             if (!hooks.highlights.empty() && it->kind == LaidItem::Kind::text) {
                 if (auto start = item_plain_start(item_index)) {
                     std::size_t s0 = *start, s1 = s0 + it->run.text.size();
-                    for (auto& [h0, h1] : hooks.highlights) {
+                    for (std::size_t hi = 0; hi < hooks.highlights.size(); ++hi) {
+                        auto [h0, h1] = hooks.highlights[hi];
                         if (h1 <= s0 || h0 >= s1) continue;
                         std::size_t a = std::max(h0, s0) - s0, b = std::min(h1, s1) - s0;
                         float xa = it->run.font->CalcTextSizeA(it->run.size, FLT_MAX, 0, it->run.text.c_str(), it->run.text.c_str() + a).x;
                         float xb = it->run.font->CalcTextSizeA(it->run.size, FLT_MAX, 0, it->run.text.c_str(), it->run.text.c_str() + b).x;
-                        dl->AddRectFilled(ImVec2(pos.x + xa, pos.y), ImVec2(pos.x + xb, pos.y + it->run.size), ImGui::GetColorU32(p.highlight_bg));
+                        ImVec2 r0(pos.x + xa, pos.y), r1(pos.x + xb, pos.y + it->run.size);
+                        if (static_cast<int>(hi) == hooks.current_highlight) {  // drawn over the text below
+                            current = {a, b, xa, xb};
+                            continue;
+                        }
+                        dl->AddRectFilled(r0, r1, ImGui::GetColorU32(p.highlight_bg));
                         if (ctx.theme == Theme::high_contrast) col = ImGui::GetColorU32(p.text);
                     }
                 }
             }
             dl->AddText(it->run.font, it->run.size, pos, col, it->run.text.c_str(), it->run.text.c_str() + it->run.text.size());
+            if (current.b > current.a) {  // the match find is on: accent fill, text on accent, and a frame
+                ImVec2 r0(pos.x + current.xa - 2, pos.y - 1), r1(pos.x + current.xb + 2, pos.y + it->run.size + 1);
+                dl->AddRectFilled(r0, r1, ImGui::GetColorU32(p.accent), 3);
+                dl->AddText(it->run.font, it->run.size, ImVec2(pos.x + current.xa, pos.y), ImGui::GetColorU32(p.text_on_accent),
+                            it->run.text.c_str() + current.a, it->run.text.c_str() + current.b);
+                dl->AddRect(r0, r1, ImGui::GetColorU32(p.text), 3, 0, 2.0f * ctx.scale);
+            }
             if (!it->run.href.empty()) {
                 dl->AddLine(ImVec2(pos.x, pos.y + it->run.size), ImVec2(pos.x + it->run.width, pos.y + it->run.size), col, 1.5f * ctx.scale);
                 ImVec2 a = pos, b(pos.x + it->run.width, pos.y + it->run.size);
@@ -383,6 +397,7 @@ void MarkdownView::draw(const char* id, ImVec2 size, UiContext& ctx, DrawHooks h
     float top = ImGui::GetScrollY();
     float bottom = top + ImGui::GetWindowHeight();
     hooks.highlights = matches;
+    hooks.current_highlight = match_index;
     draw_layout(layout, origin, top, bottom, ctx, hooks);
     ImGui::Dummy(ImVec2(width, layout.height));
     animating = touch_scroll();

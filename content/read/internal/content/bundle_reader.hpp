@@ -7,9 +7,11 @@
 #include "content/error.hpp"
 #include "content/manifest.hpp"
 #include "content/model.hpp"
+#include "content/search_vocab.hpp"
 #include "content/sqlite.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +42,12 @@ public:
 
     // The connection, for search within the read layer. Same thread as this reader.
     [[nodiscard]] sql::Db& db() { return m_db; }
+    // This bundle's words for "did you mean", read as needed and kept.
+    [[nodiscard]] SearchVocabulary& vocabulary() { return *m_vocab; }
 private:
     explicit BundleReader(sql::Db db) : m_db(std::move(db)) {}
     sql::Db m_db;
+    std::unique_ptr<SearchVocabulary> m_vocab = std::make_unique<SearchVocabulary>();
 };
 
 } // namespace content
