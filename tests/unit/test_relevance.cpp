@@ -75,7 +75,10 @@ TEST_CASE("search relevance: recall@3 >= 0.9 over the demo set, all-words result
         double rr = 0;
         std::size_t found = 0;
         for (std::size_t i = 0; i < r->hits.size(); ++i) {
-            bool expected = std::find(c.expected.begin(), c.expected.end(), r->hits[i].ref) != c.expected.end();
+            const std::string& ref = r->hits[i].ref;
+            bool expected = std::any_of(c.expected.begin(), c.expected.end(), [&](const std::string& e) {
+                return e == ref || (e.size() > 2 && e.ends_with(":*") && ref.rfind(e.substr(0, e.size() - 1), 0) == 0);  // any slide of a module
+            });
             if (expected && rr == 0) rr = 1.0 / static_cast<double>(i + 1);
             if (expected && i < 3) ++found;
         }

@@ -113,7 +113,8 @@ TEST_CASE("search: spelling and plural forms") {
     CHECK(has(word_forms("children", false), "child"));
     CHECK(word_forms("for", false) == std::vector<std::string>{"for"});
     CHECK(to_fts_query("section 11 aud") == "\"section\" AND \"11\" AND \"aud\"*");
-    CHECK(to_fts_query("a \"b c\"") == "\"a\" AND \"b c\"");
+    CHECK(to_fts_query("x \"b c\"") == "\"x\" AND \"b c\"");
+    CHECK(to_fts_query("the board of ") == "\"board\"");  // little words only count inside a phrase
     CHECK(to_fts_query("NEAR( ) * ^") == "\"near\"*");
     CHECK(to_fts_query("re-referrals") == "\"re referrals\"*");
     CHECK(to_fts_query("   ").empty());

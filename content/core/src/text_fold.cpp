@@ -42,7 +42,7 @@ constexpr std::array<char32_t, 128> k_latin_ext_a = {
     U's', U's', U't', U't', U't', U't', 0x167, 0x167,    // 160-167: S caron, T cedilla, T caron, T stroke
     U'u', U'u', U'u', U'u', U'u', U'u', U'u', U'u',      // 168-16F: U tilde, U macron, U breve, U ring
     U'u', U'u', U'u', U'u', U'w', U'w', U'y', U'y',      // 170-177: U double acute, U ogonek, W circ., Y circ.
-    U'y', U'z', U'z', U'z', U'z', U'z', U'z', 0x17F,     // 178-17F: Y diaeresis, Z acute, Z dot, Z caron, long s
+    U'y', U'z', U'z', U'z', U'z', U'z', U'z', U's',      // 178-17F: Y diaeresis, Z acute, Z dot, Z caron, long s (as s)
 };
 
 } // namespace
@@ -111,6 +111,7 @@ bool is_word_code_point(char32_t c) {
 
 char32_t fold_code_point(char32_t c) {
     if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + 32 : c;
+    if (c == 0xB5) return 0x3BC;  // micro sign: the Greek small mu
     if (c >= 0xC0 && c < 0x100) {
         char32_t f = k_latin1[c - 0xC0];
         return f ? f : c;

@@ -70,7 +70,7 @@ category: training-material
 organisation: Westmere Safeguarding Children Board
 published: 2025-03-15
 review_date: 2026-03-31
-summary: "Every course in the board's multi-agency programme for 2025/26: who it is for, what you will learn, the level, dates and venues, and how to book."
+summary: "Every course in the board's multi-agency training programme for 2025/26: who it is for, what you will learn, the level, dates and venues, and how to book."
 sources:
   - "London Borough of Bromley, joint scrutiny meeting, 7 May 2013: a board's multi-agency training programme and brochure"
 ---

@@ -8,13 +8,16 @@
 //     50), so a title with all the words is never missed;
 //   - the first 100 rows (in rowid order) with all the words, scored by bm25
 //     with the title weighted 10 and the body 1;
-//   - for two or more words, the first 100 rows with them as one phrase
-//     (these include every phrase match among the 100 above);
+//   - for two or more words, which of those 100 have them as one phrase
+//     (rowids only, up to the last of the 100: bounded like the rest);
 //   - when fewer than `limit` rows have all the words, the first 100 with any.
 // Candidates are ordered by tier (all the words > some; then phrase; then all
 // the words in the title) and within a tier by that tier's bm25. The best
-// `limit + 10` get small boosts (a briefing about the visitor's locality, a
-// document not past review) and are re-ordered. Results are exact whenever a
+// `limit + 10` (one slide per training module) are re-scored so that bundles
+// compare: bm25 relative to the bundle's best in the tier, raised by the share
+// of the words in the title and by small boosts (a briefing about the
+// visitor's locality, anything not past review; a slide counts 0.8, as bm25
+// favours its few lines over a whole document), and re-ordered. Results are exact whenever a
 // query matches fewer rows than the bounds.
 #include "content/bundle_reader.hpp"
 #include "content/figures.hpp"
@@ -41,30 +44,42 @@ namespace {
 
 constexpr int k_title_candidates = 50;
 constexpr int k_body_candidates = 100;
-constexpr int k_phrase_candidates = 100;
 constexpr int k_any_candidates = 100;
 constexpr std::size_t k_boost_window = 10;   // rows beyond `limit` that boosts may lift
 constexpr double k_locality_boost = 1.25;    // a briefing about the visitor's locality
 constexpr double k_current_boost = 1.1;      // not past its review date
+constexpr double k_slide_weight = 0.8;       // a slide is a few lines: short texts win bm25, so they would crowd out documents
 constexpr double k_tier_step = 1000.0;       // scores within a tier stay below this
 
 struct Candidate {
     std::int64_t rowid = 0;
-    bool all = false, phrase = false, title = false;
-    double and_score = 0, title_score = 0, phrase_score = 0, any_score = 0;
+    bool all = false, phrase = false, title = false, in_body = false;
+    double and_score = 0, title_score = 0, any_score = 0;
     [[nodiscard]] int tier() const { return all ? 4 + (phrase ? 2 : 0) + (title ? 1 : 0) : 0; }
-    [[nodiscard]] double inner() const { return phrase ? phrase_score : title ? title_score : all ? and_score : any_score; }
-    [[nodiscard]] double score(double boost) const { return tier() * k_tier_step + std::min(inner() * boost, k_tier_step - 1); }
+    // Each tier's scores come from one query, so they compare within it.
+    [[nodiscard]] double inner() const { return phrase ? and_score : title ? title_score : all ? and_score : any_score; }
+    // Comparable across bundles: bm25 depends on each bundle's own document
+    // counts (a three-row bundle gives common words almost no weight), so the
+    // tier's score is taken relative to the bundle's best in that tier, then
+    // raised by the share of the words in the title and by the boosts.
+    [[nodiscard]] double score(double tier_best, double title_share, double boost) const {
+        double relative = tier_best > 0 ? inner() / tier_best : 1.0;
+        return tier() * k_tier_step + std::min(100.0 * relative * (1.0 + title_share) * boost, k_tier_step - 1);
+    }
 };
 
-enum class Index { titles, body };
+// titles: search_titles with bm25; body: search with bm25, the title weighted
+// 10 and the body 1; rows: search, rowids only, up to a rowid (no bm25: its
+// document frequencies would make FTS5 find every match of the phrase).
+enum class Index { titles, body, rows };
 
 // Runs one bounded MATCH and hands each (rowid, score) to `fn`.
 template <class Fn>
-Status collect(sql::Db& db, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn) {
-    std::string sql = index == Index::titles
-                          ? "SELECT rowid, -bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1"
-                          : "SELECT rowid, -bm25(search, 10.0, 1.0) FROM search WHERE search MATCH ?1";  // title 10, body 1
+Status collect(sql::Db& db, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn,
+               std::int64_t max_rowid = 0) {
+    std::string sql = index == Index::titles ? "SELECT rowid, -bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1"
+                      : index == Index::body ? "SELECT rowid, -bm25(search, 10.0, 1.0) FROM search WHERE search MATCH ?1"
+                                             : "SELECT rowid, 0.0 FROM search WHERE search MATCH ?1 AND rowid <= ?4";
     // search_titles is contentless: its kind column is always NULL, so the
     // type filter reads the kind of the same rowid from `search`.
     if (!kind.empty())
@@ -74,6 +89,7 @@ Status collect(sql::Db& db, Index index, const std::string& match, const std::st
     if (!st) return std::unexpected(st.error());
     st->bind(1, match).bind(2, static_cast<std::int64_t>(limit));
     if (!kind.empty()) st->bind(3, kind);
+    if (index == Index::rows) st->bind(4, max_rowid);
     for (;;) {
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
@@ -95,53 +111,74 @@ Result<std::vector<Candidate>> candidates(sql::Db& db, const ParsedQuery& pq, co
         c.all = c.title = true;
         c.title_score = s;
     }));
+    std::int64_t last_body = 0;
     TRY_STATUS(collect(db, Index::body, all, q.kind, k_body_candidates, [&](std::int64_t r, double s) {
         auto& c = at(r);
         c.all = true;
+        c.in_body = true;
         c.and_score = s;
+        last_body = std::max(last_body, r);
     }));
-    if (std::string phrase = fts_phrase(pq); !phrase.empty())
-        TRY_STATUS(collect(db, Index::body, phrase, q.kind, k_phrase_candidates, [&](std::int64_t r, double s) {
-            auto& c = at(r);
-            c.all = c.phrase = true;
-            c.phrase_score = s;
-        }));
+    // Which of those rows have the words as one phrase: the phrase matches
+    // among them are all at or below the last one's rowid.
+    if (std::string phrase = fts_phrase(pq); !phrase.empty() && last_body > 0)
+        TRY_STATUS(collect(db, Index::rows, phrase, q.kind, k_body_candidates, [&](std::int64_t r, double) {
+            if (auto it = by_row.find(r); it != by_row.end() && it->second.in_body) it->second.phrase = true;
+        }, last_body));
     if (by_row.size() < q.limit && pq.terms.size() > 1)
         TRY_STATUS(collect(db, Index::body, fts_any(pq), q.kind, k_any_candidates, [&](std::int64_t r, double s) { at(r).any_score = s; }));
     std::vector<Candidate> out;
     out.reserve(by_row.size());
     for (auto& [r, c] : by_row) out.push_back(c);
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-        double sa = a.score(1.0), sb = b.score(1.0);
-        return sa != sb ? sa > sb : a.rowid < b.rowid;
+        if (a.tier() != b.tier()) return a.tier() > b.tier();
+        return a.inner() != b.inner() ? a.inner() > b.inner() : a.rowid < b.rowid;
     });
     return out;
 }
 
-// The boost for one row: a briefing about the visitor's locality, and
-// anything not past its review date (only documents have one).
-Result<double> boost_for(sql::Db& db, const std::string& kind, const std::string& ref, const SearchQuery& q, const std::string& today) {
-    double boost = 1.0;
-    if (kind == "briefing" && !q.locality.empty()) {
-        auto st = db.prepare("SELECT coalesce(locality_id, '') FROM briefings WHERE id = ?1");
-        if (!st) return std::unexpected(st.error());
-        st->bind(1, ref);
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (*row && st->text(0) == q.locality) boost *= k_locality_boost;
+// The boosts: a briefing about the visitor's locality, and anything not
+// past its review date (only documents have one). Statements are prepared
+// once per search.
+class Booster {
+public:
+    static Result<Booster> make(sql::Db& db) {
+        auto loc = db.prepare("SELECT coalesce(locality_id, '') FROM briefings WHERE id = ?1");
+        if (!loc) return std::unexpected(loc.error());
+        auto rev = db.prepare("SELECT coalesce(review_date, '') FROM documents WHERE id = ?1");
+        if (!rev) return std::unexpected(rev.error());
+        return Booster(std::move(*loc), std::move(*rev));
     }
-    std::string review;
-    if (kind == "document") {
-        auto st = db.prepare("SELECT coalesce(review_date, '') FROM documents WHERE id = ?1");
-        if (!st) return std::unexpected(st.error());
-        st->bind(1, ref);
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (*row) review = st->text(0);
+    Result<double> boost(const std::string& kind, const std::string& ref, const SearchQuery& q, const std::string& today) {
+        double boost = 1.0;
+        if (kind == "briefing" && !q.locality.empty()) {
+            auto loc = first_text(m_locality, ref);
+            if (!loc) return std::unexpected(loc.error());
+            if (*loc == q.locality) boost *= k_locality_boost;
+        }
+        std::string review;
+        if (kind == "document") {
+            auto r = first_text(m_review, ref);
+            if (!r) return std::unexpected(r.error());
+            review = std::move(*r);
+        }
+        if (!past_review(review, today)) boost *= k_current_boost;
+        if (kind == "slide") boost *= k_slide_weight;
+        return boost;
     }
-    if (!past_review(review, today)) boost *= k_current_boost;
-    return boost;
-}
+
+private:
+    Booster(sql::Stmt loc, sql::Stmt rev) : m_locality(std::move(loc)), m_review(std::move(rev)) {}
+    static Result<std::string> first_text(sql::Stmt& st, const std::string& key) {
+        st.bind(1, key);
+        auto row = st.step();
+        std::string v = row && *row ? st.text(0) : std::string();
+        st.reset();
+        if (!row) return std::unexpected(row.error());
+        return v;
+    }
+    sql::Stmt m_locality, m_review;
+};
 
 Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
                                           const std::string& today) {
@@ -153,11 +190,16 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
     // the whole query for each row, which cost more than the search itself.
     auto st = db.prepare("SELECT kind, ref, title, body FROM search WHERE rowid = ?1");
     if (!st) return std::unexpected(st.error());
+    auto booster = Booster::make(db);
+    if (!booster) return std::unexpected(booster.error());
     struct Row {
         SearchHit hit;
         std::string body;
     };
+    std::map<int, double> tier_best;  // candidates are sorted: the first of each tier is its best
+    for (const auto& c : *cands) tier_best.try_emplace(c.tier(), c.inner());
     std::vector<Row> rows;
+    std::vector<std::string> modules;  // one result per training module: its best slide
     for (std::size_t i = 0; i < cands->size() && rows.size() < q.limit + k_boost_window; ++i) {
         const Candidate& c = (*cands)[i];
         st->bind(1, c.rowid);
@@ -168,13 +210,17 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
             r.hit.kind = st->text(0);
             r.hit.ref = st->text(1);
             r.hit.title = st->text(2);
-            r.body = st->text(3);
-            auto boost = boost_for(db, r.hit.kind, r.hit.ref, q, today);
-            if (!boost) return std::unexpected(boost.error());
-            r.hit.score = c.score(*boost);
-            r.hit.all_words = c.all;
-            r.hit.channel = channel;
-            rows.push_back(std::move(r));
+            std::string module = r.hit.kind == "slide" ? r.hit.ref.substr(0, r.hit.ref.find(':')) : std::string();
+            if (module.empty() || std::find(modules.begin(), modules.end(), module) == modules.end()) {
+                if (!module.empty()) modules.push_back(module);
+                r.body = st->text(3);
+                auto boost = booster->boost(r.hit.kind, r.hit.ref, q, today);
+                if (!boost) return std::unexpected(boost.error());
+                r.hit.score = c.score(tier_best[c.tier()], term_coverage(r.hit.title, terms), *boost);
+                r.hit.all_words = c.all;
+                r.hit.channel = channel;
+                rows.push_back(std::move(r));
+            }
         }
         st->reset();
     }
@@ -214,7 +260,7 @@ Result<bool> matches_anything(BundleReader& r, const QueryTerm& t) {
 Result<std::vector<Correction>> correct(const std::vector<ReaderRef>& readers, ParsedQuery& pq) {
     std::vector<Correction> out;
     for (auto& t : pq.terms) {
-        if (t.phrase) continue;
+        if (t.phrase || t.stop) continue;
         bool found = false;
         for (const auto& r : readers) {
             auto m = matches_anything(*r.reader, t);

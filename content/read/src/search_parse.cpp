@@ -30,6 +30,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> k_starts
     {"programme", "program"}, {"paed", "ped"}, {"haem", "hem"}, {"anaes", "anes"}, {"foet", "fet"}, {"oesoph", "esoph"},
     {"enrolment", "enrollment"}, {"fulfil", "fulfill"},
 }};
+// Little words that a query needs only as part of a phrase.
+constexpr std::array<std::string_view, 22> k_stop = {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
+                                                     "is", "it", "of", "on", "or", "the", "to", "was", "with", "what", "how"};
+
 constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_irregular = {{
     {"child", "children"}, {"woman", "women"}, {"person", "people"}, {"analysis", "analyses"},
 }};
@@ -123,8 +127,11 @@ ParsedQuery parse_query(const std::string& typed) {
     // The last bare word is still being typed unless a space or quote follows.
     bool trailing = !typed.empty() && (typed.back() == ' ' || typed.back() == '"');
     if (!q.terms.empty() && !trailing) q.terms.back().prefix = true;
-    for (auto& t : q.terms)
-        if (!t.phrase) t.forms = word_forms(t.forms[0], t.prefix);
+    for (auto& t : q.terms) {
+        if (t.phrase) continue;
+        t.stop = !t.prefix && std::find(k_stop.begin(), k_stop.end(), t.forms[0]) != k_stop.end();
+        t.forms = word_forms(t.forms[0], t.prefix);
+    }
     return q;
 }
 
@@ -136,27 +143,40 @@ std::string fts_term(const QueryTerm& t) {
     return s + ")";
 }
 
+bool ParsedQuery::only_stop_words() const {
+    return std::all_of(terms.begin(), terms.end(), [](const QueryTerm& t) { return t.stop; });
+}
+
 std::string fts_all(const ParsedQuery& q) {
     std::string s;
-    for (auto& t : q.terms) s += (s.empty() ? "" : " AND ") + fts_term(t);
+    bool skip_stop = !q.only_stop_words();
+    for (auto& t : q.terms)
+        if (!(skip_stop && t.stop)) s += (s.empty() ? "" : " AND ") + fts_term(t);
     return s;
 }
 
 std::string fts_any(const ParsedQuery& q) {
     std::string s;
-    for (auto& t : q.terms) s += (s.empty() ? "" : " OR ") + fts_term(t);
+    bool skip_stop = !q.only_stop_words();
+    for (auto& t : q.terms)
+        if (!(skip_stop && t.stop)) s += (s.empty() ? "" : " OR ") + fts_term(t);
     return s;
 }
 
 std::string fts_phrase(const ParsedQuery& q) {
     std::size_t words = 0;
-    std::string s;
+    std::vector<std::string> phrases{""};
     for (auto& t : q.terms) {
-        s += (s.empty() ? "" : " ") + t.forms[0];
         words += t.phrase ? 2 : 1;
+        std::vector<std::string> next;
+        for (auto& p : phrases)
+            for (std::size_t f = 0; f < t.forms.size() && f < 2 && next.size() < 8; ++f) next.push_back(p + (p.empty() ? "" : " ") + t.forms[f]);
+        phrases = std::move(next);
     }
     if (words < 2) return {};
-    return "\"" + s + "\"" + (q.terms.back().prefix ? "*" : "");
+    std::string s;
+    for (auto& p : phrases) s += (s.empty() ? "" : " OR ") + ("\"" + p + "\"" + (q.terms.back().prefix ? "*" : ""));
+    return s;
 }
 
 std::string query_text(const ParsedQuery& q) {

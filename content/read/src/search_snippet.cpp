@@ -63,8 +63,10 @@ int distinct_in(const std::vector<Word>& words, std::size_t from, std::size_t to
 
 std::vector<HighlightTerm> highlight_terms(const ParsedQuery& q) {
     std::vector<HighlightTerm> out;
+    bool skip_stop = !q.only_stop_words();
     for (std::size_t i = 0; i < q.terms.size(); ++i) {
         const auto& t = q.terms[i];
+        if (skip_stop && t.stop) continue;
         if (!t.phrase) {
             out.push_back(HighlightTerm{t.forms, t.prefix});
             continue;
@@ -113,6 +115,16 @@ void make_snippet(const std::string& body, const std::vector<HighlightTerm>& ter
     for (std::size_t k = start; k < stop; ++k)
         if (words[k].term >= 0) hit.highlights.emplace_back(base + words[k].b - from, base + words[k].e - from);
     if (to < body.size()) hit.snippet += "…";
+}
+
+double term_coverage(const std::string& text, const std::vector<HighlightTerm>& terms) {
+    if (terms.empty()) return 0;
+    std::vector<bool> seen(terms.size(), false);
+    for_each_word(text, [&](std::size_t, std::size_t, const std::string& folded) {
+        if (int m = match_term(folded, terms); m >= 0) seen[static_cast<std::size_t>(m)] = true;
+        return true;
+    });
+    return static_cast<double>(std::count(seen.begin(), seen.end(), true)) / static_cast<double>(terms.size());
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> match_ranges(const std::string& text, const std::vector<HighlightTerm>& terms) {

@@ -69,7 +69,7 @@ Result<std::vector<Suggestion>> SearchVocabulary::nearest(sql::Db& db, const std
     std::u32string w = decode(word);
     std::vector<Suggestion> out;
     if (w.size() < 4 || max == 0) return out;
-    const int bound = w.size() <= 5 ? 1 : 2;
+    const int bound = w.size() <= 7 ? 1 : 2;
     auto consider = [&](const std::vector<Entry>& words) {
         for (const auto& e : words) {
             int d = bound + 1;

@@ -3,7 +3,7 @@
 // are the same. The index uses SQLite's unicode61 tokenizer with
 // remove_diacritics 2; this is our own small model of it: letters and digits
 // make words, case is folded, and Latin letters lose their diacritics
-// (É -> e, ł stays ł because Unicode gives it no base letter). It covers
+// (É -> e, ł stays ł because Unicode gives it no base letter, ſ -> s, µ -> μ). It covers
 // ASCII, Latin-1 and Latin Extended-A exactly (a unit test compares every one
 // of those code points with SQLite's own tokenizer) and folds the case of
 // basic Greek and Cyrillic. Pure functions; any thread.

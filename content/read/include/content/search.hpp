@@ -55,7 +55,8 @@ struct SearchResult {
 };
 
 // Turns what a person typed into an FTS5 MATCH expression without spelling
-// variants: words folded and ANDed, "quoted phrases" kept, the last bare word
+// variants: words folded and ANDed (little words such as "and", "of", "the"
+// left out when there are others), "quoted phrases" kept, the last bare word
 // gets a prefix '*', FTS5 syntax characters neutralised. "" when nothing is
 // searchable. (The search itself adds spelling and plural forms.)
 [[nodiscard]] std::string to_fts_query(const std::string& typed);

@@ -14,11 +14,13 @@ struct QueryTerm {
     std::vector<std::string> forms;  // folded; forms[0] is what was typed, then its variants
     bool prefix = false;             // the last bare word while typing: matches words it starts
     bool phrase = false;             // "quoted" or joined by punctuation (re-referrals): forms[0] is its words
+    bool stop = false;               // a bare little word (and, of, the...): optional unless the query has nothing else
 };
 
 struct ParsedQuery {
     std::vector<QueryTerm> terms;
     [[nodiscard]] bool empty() const { return terms.empty(); }
+    [[nodiscard]] bool only_stop_words() const;
 };
 
 // Words are runs of word characters (content/text_fold.hpp); "quoted text"
@@ -35,7 +37,10 @@ struct ParsedQuery {
 
 // One term as FTS5 syntax: "a", "a"*, ("a" OR "b"), "two words".
 [[nodiscard]] std::string fts_term(const QueryTerm& t);
-// Every term (AND); any term (OR); all the words as one phrase ("" for fewer than two words).
+// Every term (AND); any term (OR); all the words as one phrase, in each
+// combination of their first two forms, at most eight ("" for fewer than two
+// words). AND and OR leave out stop words when the query has other words;
+// the phrase keeps them.
 [[nodiscard]] std::string fts_all(const ParsedQuery& q);
 [[nodiscard]] std::string fts_any(const ParsedQuery& q);
 [[nodiscard]] std::string fts_phrase(const ParsedQuery& q);

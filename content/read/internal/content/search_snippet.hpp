@@ -24,6 +24,9 @@ struct HighlightTerm {
 // matches, "…" where cut) and hit.highlights. Scans at most 6,000 words.
 void make_snippet(const std::string& body, const std::vector<HighlightTerm>& terms, SearchHit& hit);
 
+// The share of `terms` (0..1) that some word of `text` matches.
+[[nodiscard]] double term_coverage(const std::string& text, const std::vector<HighlightTerm>& terms);
+
 // The byte ranges of `text` whose words match `terms` (for titles).
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> match_ranges(const std::string& text, const std::vector<HighlightTerm>& terms);
 

@@ -34,7 +34,7 @@ public:
     // The indexed words nearest to the folded `word` (at most `max`), best
     // first: fewest edits, then most documents. With `prefix`, a word counts
     // when its beginning is near `word` (someone is still typing). Words of
-    // fewer than four letters get no suggestions; up to five letters allow
+    // fewer than four letters get no suggestions; up to seven letters allow
     // one edit, longer words two. E_FORMAT/E_CORRUPT if the index cannot be read.
     [[nodiscard]] Result<std::vector<Suggestion>> nearest(sql::Db& db, const std::string& word, bool prefix, std::size_t max);
 
