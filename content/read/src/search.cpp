@@ -75,7 +75,7 @@ enum class Index { titles, body, rows };
 
 // Runs one bounded MATCH and hands each (rowid, score) to `fn`.
 template <class Fn>
-Status collect(sql::Db& db, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn,
+Status collect(BundleReader& reader, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn,
                std::int64_t max_rowid = 0) {
     std::string sql = index == Index::titles ? "SELECT rowid, -bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1"
                       : index == Index::body ? "SELECT rowid, -bm25(search, 10.0, 1.0) FROM search WHERE search MATCH ?1"
@@ -85,8 +85,9 @@ Status collect(sql::Db& db, Index index, const std::string& match, const std::st
     if (!kind.empty())
         sql += index == Index::titles ? " AND (SELECT kind FROM search WHERE search.rowid = search_titles.rowid) = ?3" : " AND kind = ?3";
     sql += " LIMIT ?2";
-    auto st = db.prepare(sql);
-    if (!st) return std::unexpected(st.error());
+    auto prepared = reader.statement(sql);
+    if (!prepared) return std::unexpected(prepared.error());
+    sql::Stmt* st = *prepared;
     st->bind(1, match).bind(2, static_cast<std::int64_t>(limit));
     if (!kind.empty()) st->bind(3, kind);
     if (index == Index::rows) st->bind(4, max_rowid);
@@ -98,7 +99,7 @@ Status collect(sql::Db& db, Index index, const std::string& match, const std::st
     }
 }
 
-Result<std::vector<Candidate>> candidates(sql::Db& db, const ParsedQuery& pq, const SearchQuery& q) {
+Result<std::vector<Candidate>> candidates(BundleReader& db, const ParsedQuery& pq, const SearchQuery& q) {
     std::map<std::int64_t, Candidate> by_row;
     auto at = [&](std::int64_t rowid) -> Candidate& {
         auto& c = by_row[rowid];
@@ -142,23 +143,23 @@ Result<std::vector<Candidate>> candidates(sql::Db& db, const ParsedQuery& pq, co
 // once per search.
 class Booster {
 public:
-    static Result<Booster> make(sql::Db& db) {
-        auto loc = db.prepare("SELECT coalesce(locality_id, '') FROM briefings WHERE id = ?1");
+    static Result<Booster> make(BundleReader& reader) {
+        auto loc = reader.statement("SELECT coalesce(locality_id, '') FROM briefings WHERE id = ?1");
         if (!loc) return std::unexpected(loc.error());
-        auto rev = db.prepare("SELECT coalesce(review_date, '') FROM documents WHERE id = ?1");
+        auto rev = reader.statement("SELECT coalesce(review_date, '') FROM documents WHERE id = ?1");
         if (!rev) return std::unexpected(rev.error());
-        return Booster(std::move(*loc), std::move(*rev));
+        return Booster(*loc, *rev);
     }
     Result<double> boost(const std::string& kind, const std::string& ref, const SearchQuery& q, const std::string& today) {
         double boost = 1.0;
         if (kind == "briefing" && !q.locality.empty()) {
-            auto loc = first_text(m_locality, ref);
+            auto loc = first_text(*m_locality, ref);
             if (!loc) return std::unexpected(loc.error());
             if (*loc == q.locality) boost *= k_locality_boost;
         }
         std::string review;
         if (kind == "document") {
-            auto r = first_text(m_review, ref);
+            auto r = first_text(*m_review, ref);
             if (!r) return std::unexpected(r.error());
             review = std::move(*r);
         }
@@ -168,7 +169,7 @@ public:
     }
 
 private:
-    Booster(sql::Stmt loc, sql::Stmt rev) : m_locality(std::move(loc)), m_review(std::move(rev)) {}
+    Booster(sql::Stmt* loc, sql::Stmt* rev) : m_locality(loc), m_review(rev) {}
     static Result<std::string> first_text(sql::Stmt& st, const std::string& key) {
         st.bind(1, key);
         auto row = st.step();
@@ -177,24 +178,25 @@ private:
         if (!row) return std::unexpected(row.error());
         return v;
     }
-    sql::Stmt m_locality, m_review;
+    sql::Stmt* m_locality;  // owned by the reader
+    sql::Stmt* m_review;
 };
 
 Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
                                           const std::string& today) {
-    sql::Db& db = reader.db();
-    auto cands = candidates(db, pq, q);
+    auto cands = candidates(reader, pq, q);
     if (!cands) return std::unexpected(cands.error());
     const auto terms = highlight_terms(pq);
     // Snippets are made here from the stored text: FTS5's snippet() re-runs
     // the whole query for each row, which cost more than the search itself.
-    auto st = db.prepare("SELECT kind, ref, title, body FROM search WHERE rowid = ?1");
-    if (!st) return std::unexpected(st.error());
-    auto booster = Booster::make(db);
+    auto fetch = reader.statement("SELECT kind, ref, title, body FROM search WHERE rowid = ?1");
+    if (!fetch) return std::unexpected(fetch.error());
+    sql::Stmt* st = *fetch;
+    auto booster = Booster::make(reader);
     if (!booster) return std::unexpected(booster.error());
     struct Row {
         SearchHit hit;
-        std::string body;
+        std::int64_t rowid = 0;
     };
     std::map<int, double> tier_best;  // candidates are sorted: the first of each tier is its best
     for (const auto& c : *cands) tier_best.try_emplace(c.tier(), c.inner());
@@ -213,7 +215,7 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
             std::string module = r.hit.kind == "slide" ? r.hit.ref.substr(0, r.hit.ref.find(':')) : std::string();
             if (module.empty() || std::find(modules.begin(), modules.end(), module) == modules.end()) {
                 if (!module.empty()) modules.push_back(module);
-                r.body = st->text(3);
+                r.rowid = c.rowid;
                 auto boost = booster->boost(r.hit.kind, r.hit.ref, q, today);
                 if (!boost) return std::unexpected(boost.error());
                 r.hit.score = c.score(tier_best[c.tier()], term_coverage(r.hit.title, terms), *boost);
@@ -227,8 +229,12 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.hit.score > b.hit.score; });
     if (rows.size() > q.limit) rows.resize(q.limit);
     std::vector<SearchHit> hits;
-    for (auto& r : rows) {
-        make_snippet(r.body, terms, r.hit);
+    for (auto& r : rows) {  // bodies are copied only for the hits shown
+        st->bind(1, r.rowid);
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row) make_snippet(st->text(3), terms, r.hit);
+        st->reset();
         r.hit.title_highlights = match_ranges(r.hit.title, terms);
         hits.push_back(std::move(r.hit));
     }
@@ -248,10 +254,12 @@ Result<std::vector<SearchHit>> search_all(const std::vector<ReaderRef>& readers,
 }
 
 Result<bool> matches_anything(BundleReader& r, const QueryTerm& t) {
-    auto st = r.db().prepare("SELECT rowid FROM search WHERE search MATCH ?1 LIMIT 1");
+    auto st = r.statement("SELECT rowid FROM search WHERE search MATCH ?1 LIMIT 1");
     if (!st) return std::unexpected(st.error());
-    st->bind(1, fts_term(t));
-    return st->step();
+    (*st)->bind(1, fts_term(t));
+    auto row = (*st)->step();
+    (*st)->reset();
+    return row;
 }
 
 // Replaces each bare word of four or more letters that matches nothing in any

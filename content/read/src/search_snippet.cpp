@@ -92,7 +92,7 @@ void make_snippet(const std::string& body, const std::vector<HighlightTerm>& ter
         words.push_back(Word{b, e, m});
         if (m >= 0 && stop_after == std::string::npos && distinct_in(words, words.size() > 8 ? words.size() - 8 : 0, words.size(), terms.size()) == all)
             stop_after = words.size() + 12;
-        return words.size() < 6000 && words.size() < stop_after;
+        return words.size() < 3000 && words.size() < stop_after;
     });
     if (words.empty()) return;
     std::size_t best = 0;

@@ -39,8 +39,8 @@ int edit_distance(const std::u32string& a, const std::u32string& b, int bound) {
     return std::min(prev[m], bound + 1);
 }
 
-Result<const std::vector<SearchVocabulary::Entry>*> SearchVocabulary::words_from(sql::Db& db, char32_t first) {
-    if (auto it = m_by_first.find(first); it != m_by_first.end()) return &it->second;
+Result<const std::vector<SearchVocabulary::Entry>*> SearchVocabulary::words_from(sql::Db& db, const std::u32string& start) {
+    if (auto it = m_by_start.find(start); it != m_by_start.end()) return &it->second;
     if (!m_table) {
         // TEMP schema: lives with this connection only, so the immutable
         // bundle is never written and needs no new table.
@@ -48,9 +48,12 @@ Result<const std::vector<SearchVocabulary::Entry>*> SearchVocabulary::words_from
             return std::unexpected(s.error());
         m_table = true;
     }
+    // Every word from `start` up to (not including) `start` with its last
+    // letter raised by one: the words that begin with `start`.
     std::string lo, hi;
-    append_utf8(lo, first);
-    append_utf8(hi, first + 1);
+    for (char32_t c : start) append_utf8(lo, c);
+    for (std::size_t i = 0; i + 1 < start.size(); ++i) append_utf8(hi, start[i]);
+    append_utf8(hi, start.back() + 1);
     auto st = db.prepare("SELECT term, doc FROM temp.kiosk_search_words WHERE term >= ?1 AND term < ?2");
     if (!st) return std::unexpected(st.error());
     st->bind(1, lo).bind(2, hi);
@@ -62,7 +65,7 @@ Result<const std::vector<SearchVocabulary::Entry>*> SearchVocabulary::words_from
         std::string w = st->text(0);
         words.push_back(Entry{decode(w), w, st->int64(1)});
     }
-    return &(m_by_first[first] = std::move(words));
+    return &(m_by_start[start] = std::move(words));
 }
 
 Result<std::vector<Suggestion>> SearchVocabulary::nearest(sql::Db& db, const std::string& word, bool prefix, std::size_t max) {
@@ -84,11 +87,15 @@ Result<std::vector<Suggestion>> SearchVocabulary::nearest(sql::Db& db, const std
     };
     // Typos rarely touch the first letter; if none is found from it, the
     // second letter (a swapped or missing first letter) is tried too.
-    auto words = words_from(db, w[0]);
-    if (!words) return std::unexpected(words.error());
-    consider(**words);
-    if (out.empty() && w[1] != w[0]) {
-        words = words_from(db, w[1]);
+    // Reading the index costs in proportion to the words read, so the words
+    // sharing the first two letters are tried first, then those sharing the
+    // first, then those starting with the second (a swapped or missing first
+    // letter).
+    std::vector<std::u32string> starts{w.substr(0, 2), w.substr(0, 1)};
+    if (w[1] != w[0]) starts.push_back(w.substr(1, 1));
+    for (const auto& start : starts) {  // nothing found so far, so no word is considered twice
+        if (!out.empty()) break;
+        auto words = words_from(db, start);
         if (!words) return std::unexpected(words.error());
         consider(**words);
     }

@@ -21,7 +21,7 @@ struct HighlightTerm {
 [[nodiscard]] std::vector<HighlightTerm> highlight_terms(const ParsedQuery& q);
 
 // Fills hit.snippet (about 16 words of `body` around the best cluster of
-// matches, "…" where cut) and hit.highlights. Scans at most 6,000 words.
+// matches, "…" where cut) and hit.highlights. Scans at most 3,000 words.
 void make_snippet(const std::string& body, const std::vector<HighlightTerm>& terms, SearchHit& hit);
 
 // The share of `terms` (0..1) that some word of `text` matches.

@@ -4,8 +4,9 @@
 // neighbouring letters), bounded so that only close words count. The words
 // are read through an fts5vocab table created in the connection's TEMP
 // schema, so the bundle file and its format are untouched and the read-only,
-// immutable open still works. The index is read one first letter at a time
-// and kept, so a reader pays for each letter once.
+// immutable open still works. The index is read a range at a time (the words
+// sharing the first two letters, then the first letter) and kept, so a reader
+// pays for each range once.
 // Internal to content/read. Threads: one per reader, like its connection.
 #pragma once
 #include "content/error.hpp"
@@ -44,9 +45,9 @@ private:
         std::string utf8;
         std::int64_t documents;
     };
-    Result<const std::vector<Entry>*> words_from(sql::Db& db, char32_t first);
+    Result<const std::vector<Entry>*> words_from(sql::Db& db, const std::u32string& start);
     bool m_table = false;
-    std::map<char32_t, std::vector<Entry>> m_by_first;
+    std::map<std::u32string, std::vector<Entry>> m_by_start;  // words by their first one or two letters
 };
 
 } // namespace content
