@@ -38,7 +38,7 @@ for q in "${QUERIES[@]}"; do run_kiosk "$q" >/dev/null 2>&1 || true; run_sqlite 
 time_all kiosk_search_process_ms run_kiosk
 time_all sqlite3_shell_fts_ms run_sqlite
 
-if command -v zimwriterfs >/dev/null && command -v kiwix-search >/dev/null && command -v python3 >/dev/null; then
+if [ -z "${KIOSK_BENCH_NO_KIWIX:-}" ] && command -v zimwriterfs >/dev/null && command -v kiwix-search >/dev/null && command -v python3 >/dev/null; then
   t0=$(now_ns)
   python3 - "$BUNDLE" "$WORK/zim-html" <<'PY'
 import html, os, sqlite3, sys
