@@ -259,22 +259,40 @@ void sort_and_index(MdLayout& out) {
 // Draws a text run (or bullet) at `pos`: search highlights behind it (when
 // `plain_start` places it in the plain text), the text, and for a link an
 // underline and a tap target.
+// The current find match: drawn over the text in the accent colour with a frame.
+void draw_current_match(const LaidItem& it, ImVec2 pos, std::size_t a, std::size_t b, float xa, float xb, const UiContext& ctx) {
+    const Palette& p = palette(ctx.theme);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 r0(pos.x + xa - 2, pos.y - 1), r1(pos.x + xb + 2, pos.y + it.run.size + 1);
+    dl->AddRectFilled(r0, r1, ImGui::GetColorU32(p.accent), 3);
+    dl->AddText(it.run.font, it.run.size, ImVec2(pos.x + xa, pos.y), ImGui::GetColorU32(p.text_on_accent), it.run.text.c_str() + a,
+                it.run.text.c_str() + b);
+    dl->AddRect(r0, r1, ImGui::GetColorU32(p.text), 3, 0, 2.0f * ctx.scale);
+}
+
 void draw_text_item(const LaidItem& it, ImVec2 pos, std::optional<std::size_t> plain_start, const UiContext& ctx, const DrawHooks& hooks) {
     const Palette& p = palette(ctx.theme);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 col = ImGui::GetColorU32(it.run.href.empty() ? p.text : p.link);
+    struct { std::size_t a = 0, b = 0; float xa = 0, xb = 0; } current;
     if (plain_start) {
         std::size_t s0 = *plain_start, s1 = s0 + it.run.text.size();
-        for (auto& [h0, h1] : hooks.highlights) {
+        for (std::size_t hi = 0; hi < hooks.highlights.size(); ++hi) {
+            auto [h0, h1] = hooks.highlights[hi];
             if (h1 <= s0 || h0 >= s1) continue;
             std::size_t a = std::max(h0, s0) - s0, b = std::min(h1, s1) - s0;
             float xa = it.run.font->CalcTextSizeA(it.run.size, FLT_MAX, 0, it.run.text.c_str(), it.run.text.c_str() + a).x;
             float xb = it.run.font->CalcTextSizeA(it.run.size, FLT_MAX, 0, it.run.text.c_str(), it.run.text.c_str() + b).x;
+            if (static_cast<int>(hi) == hooks.current_highlight) {  // drawn over the text below
+                current = {a, b, xa, xb};
+                continue;
+            }
             dl->AddRectFilled(ImVec2(pos.x + xa, pos.y), ImVec2(pos.x + xb, pos.y + it.run.size), ImGui::GetColorU32(p.highlight_bg));
             if (ctx.theme == Theme::high_contrast) col = ImGui::GetColorU32(p.text);
         }
     }
     dl->AddText(it.run.font, it.run.size, pos, col, it.run.text.c_str(), it.run.text.c_str() + it.run.text.size());
+    if (current.b > current.a) draw_current_match(it, pos, current.a, current.b, current.xa, current.xb, ctx);
     if (it.run.href.empty()) return;
     dl->AddLine(ImVec2(pos.x, pos.y + it.run.size), ImVec2(pos.x + it.run.width, pos.y + it.run.size), col, 1.5f * ctx.scale);
     ImVec2 a = pos, b(pos.x + it.run.width, pos.y + it.run.size);
@@ -406,6 +424,7 @@ void MarkdownView::draw(const char* id, ImVec2 size, UiContext& ctx, DrawHooks h
     float top = ImGui::GetScrollY();
     float bottom = top + ImGui::GetWindowHeight();
     hooks.highlights = matches;
+    hooks.current_highlight = match_index;
     draw_layout(layout, origin, top, bottom, ctx, hooks);
     ImGui::Dummy(ImVec2(width, layout.height));
     animating = touch_scroll();

@@ -5,6 +5,8 @@
 
 #include "content/catalog.hpp"
 #include "content/importer.hpp"
+#include "content/installed_lookup.hpp"
+#include "content/search.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -145,21 +147,59 @@ int cmd_set_pin(StateStore& s) {
     return 0;
 }
 
-int cmd_search(StateStore& s, const Options& o) {
-    auto chans = s.channels();
-    if (!chans) return fail_line(chans.error());
-    auto cat = std::make_optional(Catalog::load_channels(installed_channels(*chans, s.bundles_dir())));
-    auto r = cat->search(SearchQuery{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type});
-    if (!r) return fail_line(r.error());
-    if (!r->fallback_note.empty()) std::cerr << "note: " << r->fallback_note << "\n";
-    for (const auto& h : r->hits) {
+// Prints a search result as JSON lines: first, when a misspelt word was
+// replaced, {"showing_results_for": ..., "searched_instead_of": ...,
+// "corrections": [...]}; then one line per hit.
+int print_search(const SearchResult& r) {
+    if (!r.fallback_note.empty()) std::cerr << "note: " << r.fallback_note << "\n";
+    if (!r.corrections.empty()) {
+        nlohmann::json cs = nlohmann::json::array();
+        for (auto& c : r.corrections) cs.push_back({{"typed", c.typed}, {"used", c.used}, {"others", c.others}});
+        std::string typed;
+        for (auto& c : r.corrections) typed += (typed.empty() ? "" : " ") + c.typed;
+        std::cout << nlohmann::json{{"showing_results_for", r.searched_for}, {"searched_instead_of", typed}, {"corrections", cs}}.dump() << "\n";
+    }
+    for (const auto& h : r.hits) {
         nlohmann::json hl = nlohmann::json::array();
         for (auto& [a, b] : h.highlights) hl.push_back({a, b});
         nlohmann::json j = {{"id", h.ref}, {"type", h.kind}, {"title", h.title}, {"snippet", h.snippet}, {"highlights", hl},
-                            {"score", h.score}, {"channel", h.channel}};
+                            {"score", h.score}, {"channel", h.channel}, {"all_words", h.all_words}};
         std::cout << j.dump() << "\n";
     }
     return 0;
+}
+
+SearchQuery search_query(const Options& o, std::string locality) {
+    SearchQuery q{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type};
+    q.locality = std::move(locality);
+    return q;
+}
+
+// `kiosk --search` without the state store: a read-only lookup of what is
+// installed, then only the bundles' search tables. No catalog, no recovery,
+// nothing written. Returns nullopt when the demo still needs installing (the
+// full path below does that once).
+std::optional<int> search_read_only(const Options& o) {
+    fs::path dir = o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir);
+    auto found = lookup_installed(dir);
+    if (!found) return fail_line(found.error());
+    if (o.demo && found->channels.empty()) return std::nullopt;
+    std::vector<std::pair<std::string, fs::path>> files;
+    for (auto& c : found->channels) files.emplace_back(c.info.channel, c.file);
+    auto r = search_files(files, search_query(o, found->default_locality));
+    if (!r) return fail_line(r.error());
+    return print_search(*r);
+}
+
+int cmd_search(StateStore& s, const Options& o) {
+    auto chans = s.channels();
+    if (!chans) return fail_line(chans.error());
+    std::vector<std::pair<std::string, fs::path>> files;
+    for (auto& c : installed_channels(*chans, s.bundles_dir())) files.emplace_back(c.info.channel, c.file);
+    auto loc = s.setting("default_locality");
+    auto r = search_files(files, search_query(o, loc && *loc ? **loc : std::string()));
+    if (!r) return fail_line(r.error());
+    return print_search(*r);
 }
 
 int cmd_device_key(StateStore& s) {
@@ -201,6 +241,8 @@ std::optional<StateStore> open_state(const Options& o) {
 }
 
 int run_cli(const Options& o) {
+    if (o.mode == Mode::search)  // read-only: never opens the state store for writing, never recovers
+        if (auto rc = search_read_only(o)) return *rc;
     auto s = open_state(o);
     if (!s) return 1;
     switch (o.mode) {

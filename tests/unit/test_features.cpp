@@ -100,8 +100,9 @@ TEST_CASE("search: prefix on the last word and phrases in quotes") {
     }
     auto typed = to_fts_query("section 11 aud");
     CHECK(typed == "\"section\" AND \"11\" AND \"aud\"*");
-    CHECK(to_fts_query("a \"b c\"") == "\"a\" AND \"b c\"");
-    CHECK(to_fts_query("NEAR( ) * ^") == "\"NEAR\"*");
+    CHECK(to_fts_query("x \"b c\"") == "\"x\" AND \"b c\"");
+    CHECK(to_fts_query("the board of ") == "\"board\"");  // little words only count inside a phrase
+    CHECK(to_fts_query("NEAR( ) * ^") == "\"near\"*");
     CHECK(to_fts_query("   ").empty());
 }
 

@@ -1,6 +1,7 @@
 // The merged read model over installed channels; see catalog.hpp.
 #include "content/catalog.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/search_engine.hpp"
 
 #include <algorithm>
 #include <set>
@@ -127,13 +128,9 @@ Result<Image> Catalog::image(const std::string& id) const {
 }
 
 Result<SearchResult> Catalog::search(const SearchQuery& q) const {
-    SearchResult all;
-    for (auto& [ch, r] : m_readers) {
-        auto one = search_bundle(r->db(), q, ch);
-        if (!one) return std::unexpected(one.error());
-        merge_results(all, std::move(*one), q.limit);
-    }
-    return all;
+    std::vector<ReaderRef> refs;
+    for (auto& [ch, r] : m_readers) refs.push_back(ReaderRef{ch, r.get()});
+    return search_readers(refs, q);
 }
 
 } // namespace content

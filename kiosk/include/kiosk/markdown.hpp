@@ -95,6 +95,7 @@ struct DrawHooks {
     std::function<void(const std::string& id, const std::string& alt, ImVec2 p0, ImVec2 p1)> draw_image;
     std::function<void(const std::string& href)> on_link;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  // plain-text ranges to mark (find)
+    int current_highlight = -1;  // the one find is on: drawn stronger and outlined, not by colour alone
 };
 
 // Draws the part of `layout` between clip_top and clip_bottom (layout

@@ -20,6 +20,7 @@ enum class OpenMode {
     read_only_immutable,  // a verified bundle: read-only, immutable=1, defensive
     read_write_create,    // a bundle being built, or the device state database
     read_write,           // an existing database, not created if missing
+    read_only,            // an existing database another process may be writing (WAL): read, never written
 };
 
 class Stmt;

@@ -84,7 +84,8 @@ public:
     [[nodiscard]] Result<Document> document(const std::string& id) const;
     // One image's bytes. E_NOT_FOUND if no channel has it.
     [[nodiscard]] Result<Image> image(const std::string& id) const;
-    // Searches every channel and merges by score.
+    // Searches every channel and merges by score (see search.hpp: tiers,
+    // boosts, spelling corrections). Same thread as the rest of the catalog.
     [[nodiscard]] Result<SearchResult> search(const SearchQuery& q) const;
 
 private:
