@@ -57,6 +57,10 @@ Result<Db> Db::open(const std::filesystem::path& path, OpenMode mode) {
             } else enc += c;
         }
         name = "file:" + enc + "?immutable=1";
+    } else if (mode == OpenMode::read_only) {
+        flags |= SQLITE_OPEN_READONLY;
+        name = path.string();
+        flags &= ~SQLITE_OPEN_URI;
     } else {
         flags |= SQLITE_OPEN_READWRITE;
         if (mode == OpenMode::read_write_create) flags |= SQLITE_OPEN_CREATE;
@@ -191,5 +195,23 @@ std::vector<std::uint8_t> Stmt::blob(int c) const {
     return p ? std::vector<std::uint8_t>(p, p + n) : std::vector<std::uint8_t>{};
 }
 int Stmt::type(int c) const { return sqlite3_column_type(m_stmt, c); }
+
+Result<Transaction> Transaction::begin(Db& db) {
+    if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
+    return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+    if (m_db && !sqlite3_get_autocommit(m_db->handle())) (void)m_db->exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    Db* db = m_db;
+    m_db = nullptr;
+    if (!db) return fail(Reason::internal, "A transaction was committed twice.");
+    auto s = db->exec("COMMIT");
+    if (!s && !sqlite3_get_autocommit(db->handle())) (void)db->exec("ROLLBACK");
+    return s;
+}
 
 } // namespace content::sql
