@@ -314,7 +314,7 @@ int windowed(Session& s, const Options& o, std::thread& loader) {
     ImGui_ImplOpenGL3_Init("#version 130");
 
     auto wake = [] { glfwPostEmptyEvent(); };
-    s.usb = std::make_unique<UsbWatcher>(usb_roots(o), wake);
+    s.usb = std::make_unique<UsbWatcher>(usb_roots(o), wake, s.state.data_dir() / "preview");
     s.services = std::make_unique<DeviceServices>(s.state, s.usb.get(), usb_roots(o), wake);
     s.ctx.services = s.services.get();
     s.ctx.kiosk_mode = o.kiosk;

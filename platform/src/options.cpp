@@ -14,6 +14,8 @@ const char* usage_text() {
            "  --import PATH                  install bundles from a file or folder (a USB stick)\n"
            "  --status                       print the device state as JSON\n"
            "  --rollback CHANNEL             go back to the channel's previous bundle\n"
+           "  --import PATH --allow-future   confirm a signing date more than 400 days ahead (audited)\n"
+           "  --reset-freshness CHANNEL      forget a channel's newest signed time (audited)\n"
            "  --set-pin                      set the admin PIN (read from standard input)\n"
            "  --search QUERY [--limit N] [--type T]   search, one JSON object per line\n"
            "  --screenshot OUT.png [--view VIEW] [--size WxH]   render a view to PNG and exit\n"
@@ -52,6 +54,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         else if (a == "--import") { if (!(v = need(i, a))) return std::nullopt; o.import_path = v; o.mode = Mode::import; ++modes; }
         else if (a == "--status") { o.mode = Mode::status; ++modes; }
         else if (a == "--rollback") { if (!(v = need(i, a))) return std::nullopt; o.rollback_channel = v; o.mode = Mode::rollback; ++modes; }
+        else if (a == "--reset-freshness") { if (!(v = need(i, a))) return std::nullopt; o.reset_channel = v; o.mode = Mode::reset_freshness; ++modes; }
+        else if (a == "--allow-future") { o.allow_future = true; }
         else if (a == "--set-pin") { o.mode = Mode::set_pin; ++modes; }
         else if (a == "--search") { if (!(v = need(i, a))) return std::nullopt; o.search_query = v; o.mode = Mode::search; ++modes; }
         else if (a == "--limit") {
@@ -86,6 +90,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
     }
     if (modes > 1) { error = "choose one mode at a time"; return std::nullopt; }
     if (o.mode == Mode::trust && o.channels.empty()) { error = "--trust needs --channel NAME[,NAME...]"; return std::nullopt; }
+    if (o.allow_future && o.mode != Mode::import) { error = "--allow-future goes with --import"; return std::nullopt; }
     if (o.demo && !o.data_dir.empty()) { error = "--demo uses its own data directory; do not also give --data-dir"; return std::nullopt; }
     return o;
 }

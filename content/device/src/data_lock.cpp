@@ -35,6 +35,9 @@ std::chrono::milliseconds DataLock::cli_wait() {
 
 Result<DataLock> DataLock::exclusive(const std::filesystem::path& dir, std::chrono::milliseconds wait, const std::function<bool()>& cancelled) {
     const auto path = dir / "lock";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);  // a first start: the folder is made here
+    if (ec) return fail(Reason::io, "Cannot create the data folder " + dir.string() + ": " + ec.message() + ".");
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return std::unexpected(file_io::from_errno(errno, "opening the lock file", path));
     DataLock lock(fd);

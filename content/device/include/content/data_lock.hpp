@@ -31,7 +31,8 @@ class DataLock {
 public:
     // Takes DATA/lock exclusively, waiting up to `wait` (zero: one try).
     // `cancelled`, when given, is polled while waiting (E_CANCELLED when it
-    // returns true). Refuses E_BUSY when another process keeps it longer,
+    // returns true). Creates the data folder if needed. Refuses E_BUSY when
+    // another process keeps it longer,
     // E_IO when the lock file cannot be opened. Any thread; the lock belongs
     // to the returned object and is released when it is destroyed.
     [[nodiscard]] static Result<DataLock> exclusive(const std::filesystem::path& data_dir, std::chrono::milliseconds wait,
