@@ -52,9 +52,10 @@ int cmd_keygen(const args::Parsed& a) {
     std::error_code ec;
     if (fs::exists(key, ec) || fs::exists(pub, ec)) return reject(Error{Reason::usage, key.string() + " or " + pub.string() + " already exists; refusing to overwrite a key."});
     auto sk = minisign::generate_key();
-    if (auto s = file_io::write_file_atomic(key, minisign::format_secret_key(sk)); !s) return reject(s.error());
-    fs::permissions(key, fs::perms::owner_read | fs::perms::owner_write, ec);
-    if (auto s = file_io::write_file_atomic(pub, minisign::format_public_key(sk.public_key())); !s) return reject(s.error());
+    // The secret key is 0600 from creation (never readable by others, whatever
+    // the umask), and refused where the file system cannot keep that.
+    if (auto s = file_io::write_file_new(key, minisign::format_secret_key(sk), file_io::NewFileMode::secret); !s) return reject(s.error());
+    if (auto s = file_io::write_file_new(pub, minisign::format_public_key(sk.public_key()), file_io::NewFileMode::shared); !s) return reject(s.error());
     std::cout << "key id " << sk.public_key().key_id_hex() << "\npublic key: " << pub.string() << "\nsecret key: " << key.string()
               << " (unencrypted: keep it off shared drives)\n";
     return 0;

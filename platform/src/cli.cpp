@@ -4,6 +4,7 @@
 #include "demo.hpp"
 
 #include "content/catalog.hpp"
+#include "content/data_lock.hpp"
 #include "content/importer.hpp"
 #include "content/installed_lookup.hpp"
 #include "content/search.hpp"
@@ -57,6 +58,7 @@ int cmd_import(StateStore& s, const Options& o) {
     if (found.empty()) return fail_line(Error{Reason::not_found, "No bundles (*.kbundle) were found at " + o.import_path + "."});
     int rc = 0;
     ImportOptions io;
+    io.future = o.allow_future ? FutureDated::allow : FutureDated::refuse;
     if (std::getenv("KIOSK_IMPORT_TRACE")) {  // for the benchmark: each step's time since the start, on stderr
         auto t0 = std::chrono::steady_clock::now();
         io.on_step = [t0](const char* step) {
@@ -105,6 +107,14 @@ int cmd_status(StateStore& s) {
         j["audit"].push_back({{"id", a.id}, {"at", a.at}, {"action", a.action}, {"channel", a.channel}, {"version", a.version}, {"result", a.result}, {"detail", a.detail}});
     j["pending_exports"] = *pending;
     j["newest_signed_time"] = *newest ? nlohmann::json(format_utc(*newest)) : nlohmann::json(nullptr);
+    j["freshness"] = nlohmann::json::object();
+    for (auto& [c, t] : s.freshness_marks().value_or(std::vector<std::pair<std::string, std::int64_t>>{})) j["freshness"][c] = format_utc(t);
+    // Id collisions between channels (and any other catalog problem), as the admin screen shows them.
+    auto cat = Catalog::load_channels(installed_channels(*chans, s.bundles_dir()));
+    j["collisions"] = nlohmann::json::array();
+    for (auto& c : cat.collisions())
+        j["collisions"].push_back({{"kind", c.kind}, {"id", c.id}, {"kept_channel", c.kept_channel}, {"dropped_channel", c.dropped_channel}});
+    j["catalog_problems"] = cat.problems();
     j["data_dir"] = s.data_dir().string();
     std::cout << j.dump() << "\n";
     return 0;
@@ -203,10 +213,35 @@ int cmd_search(StateStore& s, const Options& o) {
 }
 
 int cmd_device_key(StateStore& s) {
-    auto k = device_key(s);
+    auto k = existing_device_public_key(s);
     if (!k) return fail_line(k.error());
-    std::cout << minisign::format_public_key(k->public_key());
+    if (!*k)
+        return fail_line(Error{Reason::not_found, "This kiosk has no device key yet; it is made the first time the kiosk starts or changes its content "
+                                                  "(the GUI, or kiosk --import, --trust or --export)."});
+    std::cout << minisign::format_public_key(**k);
     return 0;
+}
+
+int cmd_reset_freshness(StateStore& s, const Options& o) {
+    if (auto r = s.reset_freshness(o.reset_channel, "by an administrator from the command line"); !r) return fail_line(r.error());
+    std::cout << "forgot the newest signed time of " << o.reset_channel << "; its next bundle is checked against the clock again\n";
+    return 0;
+}
+
+bool read_only(Mode m) { return m == Mode::status || m == Mode::search || m == Mode::device_key; }
+
+fs::path data_dir_of(const Options& o) { return o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir); }
+
+// The writer's start: the data directory lock (waiting, then E_BUSY), the
+// state, recovery under that lock, the device key, and the demo on first start.
+std::optional<StateStore> open_for_writing(const Options& o, const DataLock& lock) {
+    auto s = StateStore::open(data_dir_of(o));
+    if (!s) return (void)fail_line(s.error()), std::nullopt;
+    if (auto r = recover(*s, lock); !r) return (void)fail_line(r.error()), std::nullopt;
+    if (auto k = device_key(*s); !k) return (void)fail_line(k.error()), std::nullopt;
+    if (o.demo)
+        if (auto r = install_demo(*s); !r) return (void)fail_line(r.error()), std::nullopt;
+    return std::move(*s);
 }
 
 int cmd_export(StateStore& s, const Options& o) {
@@ -221,39 +256,34 @@ int cmd_export(StateStore& s, const Options& o) {
 } // namespace
 
 std::optional<StateStore> open_state(const Options& o) {
-    fs::path dir = o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir);
-    auto s = StateStore::open(dir);
-    if (!s) {
-        std::cerr << s.error().line() << "\n";
-        return std::nullopt;
-    }
-    if (auto r = recover(*s); !r) {
-        std::cerr << r.error().line() << "\n";
-        return std::nullopt;
-    }
-    if (o.demo) {
-        if (auto r = install_demo(*s); !r) {
-            std::cerr << r.error().line() << "\n";
-            return std::nullopt;
-        }
-    }
-    return std::move(*s);
+    auto lock = DataLock::exclusive(data_dir_of(o), DataLock::cli_wait());
+    if (!lock) return (void)fail_line(lock.error()), std::nullopt;
+    return open_for_writing(o, *lock);  // the lock is released here: the GUI takes it per operation
 }
 
 int run_cli(const Options& o) {
-    if (o.mode == Mode::search)  // read-only: never opens the state store for writing, never recovers
+    if (o.mode == Mode::search)  // the fastest read-only path: no state store, only the search tables
         if (auto rc = search_read_only(o)) return *rc;
-    auto s = open_state(o);
+    if (read_only(o.mode)) {
+        // The demo sets itself up on first start (a writer, under the lock).
+        if (o.demo && !open_state(o)) return 1;
+        auto s = StateStore::open_read_only(data_dir_of(o));
+        if (!s) return fail_line(s.error());
+        if (o.mode == Mode::status) return cmd_status(*s);
+        if (o.mode == Mode::search) return cmd_search(*s, o);
+        return cmd_device_key(*s);
+    }
+    auto lock = DataLock::exclusive(data_dir_of(o), DataLock::cli_wait());
+    if (!lock) return fail_line(lock.error());
+    auto s = open_for_writing(o, *lock);
     if (!s) return 1;
     switch (o.mode) {
     case Mode::trust: return cmd_trust(*s, o);
     case Mode::import: return cmd_import(*s, o);
-    case Mode::status: return cmd_status(*s);
     case Mode::rollback: return cmd_rollback(*s, o);
     case Mode::set_pin: return cmd_set_pin(*s);
-    case Mode::search: return cmd_search(*s, o);
-    case Mode::device_key: return cmd_device_key(*s);
     case Mode::export_records: return cmd_export(*s, o);
+    case Mode::reset_freshness: return cmd_reset_freshness(*s, o);
     default: break;
     }
     std::cerr << "E_USAGE: this mode is not available from the command line\n";

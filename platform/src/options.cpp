@@ -13,7 +13,7 @@ namespace {
 using content::args::Value;
 
 enum Opt : int {
-    trust, import_bundle, status, rollback, set_pin, search, screenshot, device_key, export_records, help,
+    trust, import_bundle, status, rollback, reset_freshness, set_pin, search, screenshot, device_key, export_records, help, allow_future,
     data_dir, demo, kiosk, channel, label, limit, type, view, size, watch, print_first_frame, idle_minutes, bench, bench_doc,
 };
 
@@ -25,6 +25,7 @@ constexpr content::args::Option table[] = {
     {"import", 0, Value::required, "PATH", "install bundles from a file or folder (a USB stick)", import_bundle, modes},
     {"status", 0, Value::none, "", "print the device state as JSON", status, modes},
     {"rollback", 0, Value::required, "CHANNEL", "go back to the channel's previous bundle", rollback, modes},
+    {"reset-freshness", 0, Value::required, "CHANNEL", "forget a channel's newest signed time (audited)", reset_freshness, modes},
     {"set-pin", 0, Value::none, "", "set the admin PIN (read from standard input)", set_pin, modes},
     {"search", 0, Value::required, "QUERY", "search, one JSON object per line", search, modes},
     {"screenshot", 0, Value::required, "OUT.png", "render a view to PNG and exit (needs no display)", screenshot, modes},
@@ -34,6 +35,7 @@ constexpr content::args::Option table[] = {
     {"data-dir", 0, Value::required, "DIR", "the kiosk's data directory (default: under XDG_DATA_HOME)", data_dir, options},
     {"demo", 0, Value::none, "", "use the demo content in its own data directory", demo, options},
     {"kiosk", 0, Value::none, "", "fullscreen and locked down (quitting needs the admin PIN)", kiosk, options},
+    {"allow-future", 0, Value::none, "", "with --import: confirm a signing date more than 400 days ahead (audited)", allow_future, options},
     {"channel", 0, Value::required, "A[,B]", "with --trust: the channels the key may publish", channel, options},
     {"label", 0, Value::required, "TEXT", "with --trust: a name for the key", label, options},
     {"limit", 0, Value::required, "N", "with --search: at most N results (1 to 1000, default 10)", limit, options},
@@ -95,6 +97,8 @@ content::Status apply(Options& o, const content::args::Match& m, int& mode_count
     case import_bundle: o.import_path = v; return set_mode(o, Mode::import, mode_count);
     case status: return set_mode(o, Mode::status, mode_count);
     case rollback: o.rollback_channel = v; return set_mode(o, Mode::rollback, mode_count);
+    case reset_freshness: o.reset_channel = v; return set_mode(o, Mode::reset_freshness, mode_count);
+    case allow_future: o.allow_future = true; return {};
     case set_pin: return set_mode(o, Mode::set_pin, mode_count);
     case search: o.search_query = v; return set_mode(o, Mode::search, mode_count);
     case screenshot: o.screenshot_path = v; return set_mode(o, Mode::screenshot, mode_count);
@@ -123,6 +127,7 @@ content::Status apply(Options& o, const content::args::Match& m, int& mode_count
 content::Status check(const Options& o, int mode_count) {
     if (mode_count > 1) return usage("choose one mode at a time.");
     if (o.mode == Mode::trust && o.channels.empty()) return usage("--trust needs --channel NAME[,NAME...].");
+    if (o.allow_future && o.mode != Mode::import) return usage("--allow-future goes with --import.");
     if (o.demo && !o.data_dir.empty()) return usage("--demo uses its own data directory; do not also give --data-dir.");
     return {};
 }

@@ -15,7 +15,7 @@ namespace platform {
 // --bench: first-frame, scroll (the library, then --bench-doc), tour.
 enum class BenchMode { first_frame, scroll, tour };
 
-enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, help };
+enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, reset_freshness, help };
 
 struct Options {
     Mode mode = Mode::gui;
@@ -27,6 +27,8 @@ struct Options {
     std::string label;
     std::string import_path;
     std::string rollback_channel;
+    std::string reset_channel;     // --reset-freshness CHANNEL
+    bool allow_future = false;     // --allow-future with --import: an admin confirms a far-future signing date
     std::string search_query;
     int search_limit = 10;
     std::string search_type;

@@ -29,7 +29,7 @@ void Session::load_catalog() {
 }
 
 void Session::start_services(const Options& o, std::function<void()> wake) {
-    usb = std::make_unique<UsbWatcher>(usb_roots(o), wake);
+    usb = std::make_unique<UsbWatcher>(usb_roots(o), wake, state.data_dir() / "preview");
     services = std::make_unique<DeviceServices>(state, usb.get(), usb_roots(o), wake);
     ctx.services = services.get();
 }

@@ -7,6 +7,7 @@
 #include "crash_vfs.hpp"
 #include "sweep.hpp"
 
+#include "content/data_lock.hpp"
 #include "content/bundle_builder.hpp"
 #include "content/bundle_verify.hpp"
 #include "content/importer.hpp"
@@ -85,7 +86,9 @@ std::string observe_kiosk(const fs::path& data, const Bundles& b) {
     if (!s) return "BROKEN: the state store does not open: " + s.error().line();
     auto ic = state_db(*s).query_text("PRAGMA integrity_check");
     if (!ic || !*ic || **ic != "ok") return "BROKEN: integrity_check: " + (ic && *ic ? **ic : std::string("error"));
-    auto removed = recover(*s);
+    auto lock = DataLock::exclusive(data, std::chrono::milliseconds(0));
+    if (!lock) return "BROKEN: the data directory lock: " + lock.error().line();
+    auto removed = recover(*s, *lock);
     if (!removed) return "BROKEN: recovery failed: " + removed.error().line();
     if (!fs::is_empty(s->staging_dir())) return "BROKEN: staging not empty after recovery";
     auto refs = s->referenced_files();

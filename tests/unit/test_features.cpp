@@ -225,7 +225,7 @@ TEST_CASE("export: CSV and JSON records and the audit log - each signed and chec
     auto r = export_records(*s, t / "stick", KeepRegister::no);
     REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().line()));
     CHECK(r->records == 1);
-    CHECK(r->files.size() == 3);  // records csv + json, audit log (no register)
+    CHECK(r->files.size() == 4);  // records csv + json, audit log, status (no register)
     auto pub = t / "data" / "device.pub";
     for (auto& f : r->files) {
         auto v = test::run("minisign -V -m " + test::q(f) + " -p " + test::q(pub));

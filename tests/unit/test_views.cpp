@@ -140,3 +140,16 @@ TEST_CASE("presenter: ending a session saves a record - the register is off by d
     REQUIRE(h.click("Save the record"));  // refused: no trainer name yet
     CHECK(h.services.records.empty());
 }
+
+TEST_CASE("admin: the audit log is read once and cached, not queried every frame, at 10,000 entries") {
+    test::Harness h(ImVec2(1280, 720));
+    h.services.audit_rows.resize(10000);
+    REQUIRE(h.shell.go("admin:audit", h.ctx));
+    h.frame();
+    for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
+    h.frames(30);
+    REQUIRE(h.has_item("Lock"));
+    CHECK(h.services.audit_reads == 1);
+    REQUIRE(h.click("Refresh"));
+    CHECK(h.services.audit_reads == 2);
+}

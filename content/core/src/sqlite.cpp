@@ -196,4 +196,22 @@ std::vector<std::uint8_t> Stmt::blob(int c) const {
 }
 int Stmt::type(int c) const { return sqlite3_column_type(m_stmt, c); }
 
+Result<Transaction> Transaction::begin(Db& db) {
+    if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
+    return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+    if (m_db && !sqlite3_get_autocommit(m_db->handle())) (void)m_db->exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    Db* db = m_db;
+    m_db = nullptr;
+    if (!db) return fail(Reason::internal, "A transaction was committed twice.");
+    auto s = db->exec("COMMIT");
+    if (!s && !sqlite3_get_autocommit(db->handle())) (void)db->exec("ROLLBACK");
+    return s;
+}
+
 } // namespace content::sql

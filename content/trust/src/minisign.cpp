@@ -1,6 +1,7 @@
 // minisign key and signature formats over libsodium; see minisign.hpp.
 #include "content/minisign.hpp"
 #include "content/file_io.hpp"
+#include "content/untrusted_file.hpp"
 
 #include <sodium.h>
 
@@ -117,7 +118,8 @@ Result<PublicKey> parse_public_key(std::string_view text) {
 }
 
 Result<PublicKey> load_public_key(const std::filesystem::path& path) {
-    auto text = file_io::read_file(path, 4096);
+    // Publisher keys come from USB sticks: plain files only, never a FIFO or a link.
+    auto text = untrusted::read_regular(path, 4096);
     if (!text) return std::unexpected(text.error());
     auto key = parse_public_key(*text);
     if (!key) return fail(key.error().reason, path.string() + ": " + key.error().message);
@@ -226,7 +228,8 @@ Result<Signature> parse_signature(std::string_view text) {
 }
 
 Result<Signature> load_signature(const std::filesystem::path& path) {
-    auto text = file_io::read_file(path, max_signature_file_bytes);
+    // Signatures come from USB sticks: plain files only, never a FIFO or a link.
+    auto text = untrusted::read_regular(path, max_signature_file_bytes);
     if (!text) {
         if (text.error().reason == Reason::too_large)
             return fail(Reason::format, path.filename().string() + " is too large to be a minisign signature.");
