@@ -26,7 +26,7 @@ content::Result<content::args::Parsed> parse(std::vector<std::string> words, int
 
 } // namespace
 
-TEST_CASE("args: values as the next word or after '=', short names, operands anywhere, repeats in order") {
+TEST_CASE("args: values as the next word or after '=' - short names - operands anywhere - repeats in order") {
     auto p = parse({"prog", "src", "--out", "a.txt", "--verbose", "-o", "b.txt", "--level=3", "more"});
     REQUIRE(p);
     CHECK(p->operands == std::vector<std::string>{"src", "more"});
@@ -68,7 +68,7 @@ TEST_CASE("args: bad usage is E_USAGE with one sentence naming the option") {
     CHECK(short_unknown.error().line() == "E_USAGE: unknown option '-z'.");
 }
 
-TEST_CASE("args: the usage text comes from the table, aligned, hidden options left out") {
+TEST_CASE("args: the usage text comes from the table - aligned - hidden options left out") {
     std::string u = content::args::option_help(table);
     CHECK(u == "options:\n"
                "  -o, --out FILE   where to write\n"

@@ -68,7 +68,7 @@ void unblock_fifo(const fs::path& fifo) {
 
 } // namespace
 
-TEST_CASE("import race: the version check runs inside the commit transaction, so a lower version cannot land last") {
+TEST_CASE("import race: the version check runs inside the commit transaction - so a lower version cannot land last") {
     test::TempDir t;
     auto a = trusted_store(t / "data");
     auto v5 = make_bundle(t.path(), {.version = 5});
@@ -99,7 +99,7 @@ TEST_CASE("import race: the version check runs inside the commit transaction, so
     CHECK(check_contents(installed_path(a, c->current), VerifyOptions{}).has_value());
 }
 
-TEST_CASE("special files on a stick: a FIFO named x.kbundle.minisig is refused at once, not read") {
+TEST_CASE("special files on a stick: a FIFO named x.kbundle.minisig is refused at once - not read") {
     test::TempDir t;
     auto s = trusted_store(t / "data");
     fs::create_directories(t / "stick");
@@ -117,7 +117,7 @@ TEST_CASE("special files on a stick: a FIFO named x.kbundle.minisig is refused a
     CHECK_FALSE(sig.has_value());
 }
 
-TEST_CASE("special files on a stick: symlinks are not followed, directories and huge sparse files are refused") {
+TEST_CASE("special files on a stick: symlinks are not followed - directories and huge sparse files are refused") {
     test::TempDir t;
     auto s = trusted_store(t / "data");
     fs::create_directories(t / "stick");
@@ -301,7 +301,7 @@ private:
 };
 } // namespace
 
-TEST_CASE("secret keys: the device key is created 0600 from the start, even under umask 0") {
+TEST_CASE("secret keys: the device key is created 0600 from the start - even under umask 0") {
     test::TempDir t;
     auto s = StateStore::open(t / "data");
     REQUIRE(s);
@@ -320,7 +320,7 @@ TEST_CASE("secret keys: the device key is created 0600 from the start, even unde
     for (auto& n : exposed) CHECK_MESSAGE(n.find("device.key") == std::string::npos, (n + " existed with group/other permissions"));
 }
 
-TEST_CASE("secret keys: kiosk-bundle keygen writes the secret key 0600 from the start, even under umask 0") {
+TEST_CASE("secret keys: kiosk-bundle keygen writes the secret key 0600 from the start - even under umask 0") {
     test::TempDir t;
     std::vector<std::string> exposed;
     test::RunResult r;
@@ -405,7 +405,7 @@ fs::path other_publisher_bundle(const fs::path& dir) {
 }
 } // namespace
 
-TEST_CASE("catalog: channels are scoped - one publisher's figures are never drawn under another's definition, and collisions are reported") {
+TEST_CASE("catalog: channels are scoped - one publisher's figures are never drawn under another's definition and collisions are reported") {
     test::TempDir t;
     auto other = other_publisher_bundle(t.path());
     auto cat = Catalog::from_files({{"aaa-board", other}, {"test-board", test::fixtures() / "good.kbundle"}});
@@ -446,7 +446,7 @@ TEST_CASE("catalog: merged figures never weaken suppression (no disclosure group
     CHECK(issues.empty());
 }
 
-TEST_CASE("freshness: an administrator may confirm a future date, and reset a channel's freshness, both audited") {
+TEST_CASE("freshness: an administrator may confirm a future date and reset a channel's freshness - both audited") {
     test::TempDir t;
     {
         auto s = trusted_store(t / "data");
@@ -480,7 +480,7 @@ TEST_CASE("freshness: an administrator may confirm a future date, and reset a ch
     CHECK(s->newest_signed_time("test-board").value() == *parse_utc("2026-02-01T00:00:00Z"));
 }
 
-TEST_CASE("data directory lock: a second writer gets E_BUSY, and gets the lock once the first lets go") {
+TEST_CASE("data directory lock: a second writer gets E_BUSY and gets the lock once the first lets go") {
     test::TempDir t;
     fs::create_directories(t / "data");
     auto a = DataLock::exclusive(t / "data", std::chrono::milliseconds(0));

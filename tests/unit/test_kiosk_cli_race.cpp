@@ -117,7 +117,7 @@ TEST_CASE("kiosk cli: read-only commands never recover and never write") {
     CHECK_FALSE(fs::exists(t / "data" / "bundles" / "test-board-v4-inflight.kbundle"));
 }
 
-TEST_CASE("kiosk cli: a writer waits for the data directory lock, then says E_BUSY") {
+TEST_CASE("kiosk cli: a writer waits for the data directory lock - then says E_BUSY") {
     test::TempDir t;
     const std::string d = " --data-dir " + q(t / "data");
     REQUIRE(test::run(kiosk() + d + " --trust " + q(test::fixtures() / "test-signing.pub") + " --channel test-board").rc == 0);

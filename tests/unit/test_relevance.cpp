@@ -59,7 +59,7 @@ std::vector<Case> load_cases() {
 
 } // namespace
 
-TEST_CASE("search relevance: recall@3 >= 0.9 over the demo set, all-words results first") {
+TEST_CASE("search relevance: recall@3 >= 0.9 over the demo set - all-words results first") {
     auto cat = Catalog::from_files({{"demo-board", KIOSK_DEMO_DIR "/demo-board.kbundle"}, {"demo-council", KIOSK_DEMO_DIR "/demo-council.kbundle"}});
     REQUIRE(cat);
     auto cases = load_cases();

@@ -38,7 +38,7 @@ std::string format_md_ddl() {
 
 } // namespace
 
-TEST_CASE("schema: FORMAT.md's DDL, comments and line breaks included, passes the exact check") {
+TEST_CASE("schema: FORMAT.md's DDL - comments and line breaks included - passes the exact check") {
     std::string ddl = format_md_ddl();
     REQUIRE(ddl.find("CREATE TABLE manifest") != std::string::npos);
     REQUIRE(ddl.find("-- ") != std::string::npos);  // comments are part of what SQLite stores
@@ -47,7 +47,7 @@ TEST_CASE("schema: FORMAT.md's DDL, comments and line breaks included, passes th
     CHECK_MESSAGE(r.has_value(), (r ? "" : r.error().line()));
 }
 
-TEST_CASE("schema: the canonical DDL passes, in other letter case and layout too") {
+TEST_CASE("schema: the canonical DDL passes - in other letter case and layout too") {
     auto db = memory_db(schema::ddl());
     CHECK(schema::check(db).has_value());
     // Keywords and names in another case, other spacing: still the same schema.

@@ -63,7 +63,7 @@ TEST_CASE("folding: every code point up to U+017F splits and folds exactly as th
     CHECK(fold_text("ÉVALUATION Naïve ŁÓDŹ") == "evaluation naive łodz");
 }
 
-TEST_CASE("markdown to plain text: the reader's parse, with no markup left") {
+TEST_CASE("markdown to plain text: the reader's parse - with no markup left") {
     std::string md = "# Heading *one*\n\nSome **bold** and _italic_ text with a [link](https://example.org/x) and `code`.\n\n"
                      "{{card:missing@county}}\n\n| Area | Count |\n| --- | --- |\n| Riverside | 12 |\n\n"
                      "- item one\n- item two\n\n![A chart of referrals](image:chart1)\n\nFish &amp; chips &copy; &#233;t&#xE9;\n\n---\n\n> quoted {{chart:cla@county}} words\n";
@@ -75,7 +75,7 @@ TEST_CASE("markdown to plain text: the reader's parse, with no markup left") {
         CHECK_MESSAGE(plain.find(good) != std::string::npos, good, " missing from: ", plain);
 }
 
-TEST_CASE("search: no markup reaches a snippet (embeds, table rules) in the demo") {
+TEST_CASE("search: no markup reaches a snippet (embeds - table rules) in the demo") {
     auto cat = demo();
     for (const char* q : {"referrals", "county", "missing", "card", "plans", "contacts", "Riverside", "priorities"}) {
         auto r = cat.search({q, 50, ""});
@@ -151,7 +151,7 @@ TEST_CASE("search: the type filter keeps title matches (search_titles has no kin
     CHECK(slides->hits[0].title.find("Corporate parenting") != std::string::npos);  // a title match, first
 }
 
-TEST_CASE("search: all the words first, across bundles, and no fallback note when some result has them") {
+TEST_CASE("search: all the words first - across bundles and no fallback note when some result has them") {
     auto cat = demo();
     auto r = cat.search({"riverside looked after", 10, ""});
     REQUIRE(r);
@@ -166,7 +166,7 @@ TEST_CASE("search: all the words first, across bundles, and no fallback note whe
     }
 }
 
-TEST_CASE("search: a word that matches nothing is corrected from the bundle's own words; exact spelling is kept on request") {
+TEST_CASE("search: a word that matches nothing is corrected from the bundle's own words - exact spelling is kept on request") {
     auto cat = demo();
     auto r = cat.search({"safegaurding", 10, ""});
     REQUIRE(r);

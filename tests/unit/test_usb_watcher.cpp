@@ -75,7 +75,7 @@ TEST_CASE("usb watcher: notices a new bundle and previews it within 2 seconds") 
     CHECK(w.offers().empty());
 }
 
-TEST_CASE("usb watcher: a FIFO named x.kbundle.minisig does not block the scan, and quitting does not hang") {
+TEST_CASE("usb watcher: a FIFO named x.kbundle.minisig does not block the scan and quitting does not hang") {
     test::TempDir t;
     auto stick = t / "media" / "stick";
     std::filesystem::create_directories(stick);

@@ -65,7 +65,7 @@ TEST_CASE("navigation: tap a home tile - go back - open admin - a wrong PIN is r
     CHECK(h.has_item("Lock"));  // unlocked
 }
 
-TEST_CASE("admin: the graphics line (GL context and ImGui renderer) shows once unlocked, when the platform gives one") {
+TEST_CASE("admin: the graphics line (GL context and ImGui renderer) shows once unlocked - when the platform gives one") {
     test::Harness h(ImVec2(1280, 720));
     REQUIRE(h.click("Administration"));
     for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
@@ -141,7 +141,7 @@ TEST_CASE("presenter: ending a session saves a record - the register is off by d
     CHECK(h.services.records.empty());
 }
 
-TEST_CASE("admin: the audit log is read once and cached, not queried every frame, at 10,000 entries") {
+TEST_CASE("admin: the audit log is read once and cached - not queried every frame - at 10 -000 entries") {
     test::Harness h(ImVec2(1280, 720));
     h.services.audit_rows.resize(10000);
     REQUIRE(h.shell.go("admin:audit", h.ctx));

@@ -120,7 +120,7 @@ private:
 };
 
 Status write_all(const ImportOptions& o, int fd, const char* data, std::size_t n, const fs::path& path) {
-    auto wr = o.io.write ? o.io.write : [](int f, const void* b, std::size_t len) { return ::write(f, b, len); };
+    auto wr = o.io.write ? o.io.write : [](int f, const void* b, std::size_t len) { return file_io::sys().write(f, b, len); };
     std::size_t off = 0;
     while (off < n) {
         ssize_t w = wr(fd, data + off, n - off);
@@ -319,7 +319,7 @@ Result<ImportResult> install_inner(StateStore& store, const PreparedBundle& p, c
     if (*cur && (*cur)->current.version == p.manifest.version) return ImportResult{ImportOutcome::already_installed, p.manifest, (*cur)->current.file};
     fs::path pending;
     auto r = commit_prepared(store, p, o, pending);
-    if (!pending.empty()) ::unlink(pending.c_str());  // renamed but not committed: never left for recovery to find
+    if (!pending.empty()) file_io::sys().unlink(pending.c_str());  // renamed but not committed: never left for recovery to find
     if (!r && r.error().reason == Reason::same_version) {
         auto now_cur = store.channel(p.manifest.channel);
         if (now_cur && *now_cur) return ImportResult{ImportOutcome::already_installed, p.manifest, (*now_cur)->current.file};
@@ -386,13 +386,13 @@ Result<DeviceRules> device_rules(StateStore& store) {
 Result<PreparedBundle> prepare_bundle(const fs::path& bundle, const fs::path& staging_dir, const DeviceRules& rules, const ImportOptions& o) {
     Staged staged;
     auto r = prepare_inner(bundle, staging_dir, rules, o, staged);
-    if (!r && !staged.path.empty()) ::unlink(staged.path.c_str());
+    if (!r && !staged.path.empty()) file_io::sys().unlink(staged.path.c_str());
     return r;
 }
 
 Result<ImportResult> install_prepared(StateStore& store, const PreparedBundle& p, const ImportOptions& o) {
     auto r = install_inner(store, p, o);
-    ::unlink(p.file.c_str());  // consumed: moved into place, or no longer needed
+    file_io::sys().unlink(p.file.c_str());  // consumed: moved into place, or no longer needed
     audit_outcome(store, r, p.source_name, p.manifest.channel, p.manifest.version);
     return r;
 }
