@@ -1,5 +1,6 @@
 // The device services behind the views; see device_services.hpp.
 #include "device_services.hpp"
+#include "writable_stick.hpp"
 
 #include "content/importer.hpp"
 #include "content/records.hpp"
@@ -240,7 +241,13 @@ void DeviceServices::start_export_to_usb() {
         if (!target) out = std::unexpected(target.error());
         else if (auto lock = DataLock::exclusive(data, worker_lock_wait, [this] { return m_cancel.load(); }); !lock) out = std::unexpected(lock.error());
         else if (auto store = StateStore::open(data); !store) out = std::unexpected(store.error());
-        else {
+        else if (auto stick = WritableStick::open(*target); !stick) {
+            (void)store->audit("usb-write", "", 0, std::string(reason_code(stick.error().reason)), stick.error().message);
+            out = std::unexpected(stick.error());
+        } else {
+            // On the appliance the stick is read-only until the root helper
+            // makes it writable for this export alone; audited either way.
+            if (stick->through_helper()) (void)store->audit("usb-write", "", 0, "ok", target->string() + " made writable for an export");
             ExportOptions eo{keep, 0, [this](std::size_t done, std::size_t total) {
                                  {
                                      std::lock_guard lk(m_mu);
@@ -251,7 +258,9 @@ void DeviceServices::start_export_to_usb() {
                              }};
             auto r = export_records(*store, *target, eo);
             if (!r) out = std::unexpected(r.error());
-            else out = "Exported " + std::to_string(r->records) + " session record(s) and the audit log to " + target->string() + ", each signed with this kiosk's key.";
+            else out = "Exported " + std::to_string(r->records) + " session record(s), the audit log and the kiosk's status to " + target->string() +
+                       ", each signed with this kiosk's key.";
+            if (auto back = stick->finish(); !back && out) out = std::unexpected(back.error());
         }
         {
             std::lock_guard lk(m_mu);
