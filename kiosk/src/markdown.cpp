@@ -1,5 +1,6 @@
 // Wrapping layout and visible-only drawing of parsed markdown; see markdown.hpp.
 #include "kiosk/markdown.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -291,7 +292,7 @@ std::size_t draw_layout(const MdLayout& layout, ImVec2 origin, float clip_top, f
                     }
                 }
             }
-            dl->AddText(it->run.font, it->run.size, pos, col, it->run.text.c_str(), it->run.text.c_str() + it->run.text.size());
+            draw_text(dl, it->run.font, it->run.size, pos, col, it->run.text);  // notes markers for the screen's key
             if (!it->run.href.empty()) {
                 dl->AddLine(ImVec2(pos.x, pos.y + it->run.size), ImVec2(pos.x + it->run.width, pos.y + it->run.size), col, 1.5f * ctx.scale);
                 ImVec2 a = pos, b(pos.x + it->run.width, pos.y + it->run.size);

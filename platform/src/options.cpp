@@ -16,6 +16,7 @@ const char* usage_text() {
            "  --rollback CHANNEL             go back to the channel's previous bundle\n"
            "  --set-pin                      set the admin PIN (read from standard input)\n"
            "  --search QUERY [--limit N] [--type T]   search, one JSON object per line\n"
+           "  --headlines LOCALITY           print each indicator's headline for a locality, one JSON object per line\n"
            "  --screenshot OUT.png [--view VIEW] [--size WxH]   render a view to PNG and exit\n"
            "  --device-key                   print this kiosk's public key\n"
            "  --export DIR                   write signed session records and the audit log to DIR\n"
@@ -62,6 +63,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             o.search_limit = static_cast<int>(n);
         }
         else if (a == "--type") { if (!(v = need(i, a))) return std::nullopt; o.search_type = v; }
+        else if (a == "--headlines") { if (!(v = need(i, a))) return std::nullopt; o.headlines_locality = v; o.mode = Mode::headlines; ++modes; }
         else if (a == "--screenshot") { if (!(v = need(i, a))) return std::nullopt; o.screenshot_path = v; o.mode = Mode::screenshot; ++modes; }
         else if (a == "--view") { if (!(v = need(i, a))) return std::nullopt; o.view = v; }
         else if (a == "--size") {

@@ -8,7 +8,7 @@
 
 namespace platform {
 
-enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, help };
+enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, headlines, help };
 
 struct Options {
     Mode mode = Mode::gui;
@@ -23,6 +23,7 @@ struct Options {
     std::string search_query;
     int search_limit = 10;
     std::string search_type;
+    std::string headlines_locality;  // --headlines LOCALITY (id or name)
     std::string screenshot_path;
     std::string view = "home";
     int width = 1280, height = 720;

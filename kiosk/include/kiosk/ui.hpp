@@ -107,6 +107,7 @@ struct UiContext {
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
+    std::string visit_locality; // the visitor's own choice for this visit; cleared at idle reset
 };
 
 // What a view asks the shell to do after drawing.
