@@ -84,6 +84,7 @@ public:
         int on_track = 0, at_risk = 0, off = 0, done = 0, late = 0;
         for (const auto& i : cat.tracker_items()) {
             if (!m_tracker.empty() && i.tracker_id != m_tracker) continue;
+            if (!m_locality.empty() && !names(i, m_locality)) continue;
             if (i.rag == "green") ++on_track;
             else if (i.rag == "amber") ++at_risk;
             else if (i.rag == "red") ++off;

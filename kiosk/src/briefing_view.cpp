@@ -4,11 +4,14 @@
 // compare localities, read briefing documents and follow action plans.
 #include "content/figures.hpp"
 #include "content/headlines.hpp"
+#include "content/trends.hpp"
 #include "kiosk/marker_key.hpp"
 #include "kiosk/figure_widgets.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
+
+#include <algorithm>
 
 namespace kiosk {
 namespace {
@@ -81,7 +84,7 @@ private:
     void draw_hub(UiContext& ctx, NavRequest& nav) {
         text_in(ctx.fonts.title, "Safeguarding figures for " + m_locality_name);
         draw_locality_picker(ctx, nav);
-        ImGui::SameLine();
+        if (ImGui::GetWindowWidth() > 1100 * ctx.scale) ImGui::SameLine();
         if (button("Action plans and recommendations", ctx, ButtonStyle::primary)) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "actions";
@@ -182,10 +185,14 @@ private:
         ImGui::PopTextWrapPos();
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        float h = std::clamp(avail.y - 8 * ctx.scale, 260.0f * ctx.scale, 520.0f * ctx.scale);
+        auto points = content::trend(*ctx.catalog, ind->id, m_locality);
+        bool any = std::any_of(points.begin(), points.end(), [](const auto& pt) { return pt.shown.value.has_value(); });
+        // With no figure at all, the chart is one short panel that says why.
+        float h = any ? std::clamp(avail.y - 8 * ctx.scale, 260.0f * ctx.scale, 520.0f * ctx.scale) : ImGui::GetTextLineHeight() * 4;
         ImVec2 p1(p0.x + avail.x, p0.y + h);
         trend_chart(*ind, m_locality, p0, p1, ctx);
         ImGui::Dummy(ImVec2(avail.x, h));
+        if (!any) return;
         ImGui::Spacing();
         text_in(ctx.fonts.heading, "The figures as a table");
         trend_table(*ind, m_locality, ctx);

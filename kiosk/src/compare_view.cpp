@@ -124,11 +124,11 @@ private:
                 if (p.id == id) return p.label;
             return id;
         };
-        ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_DefaultSort, 2.0f);
-        ImGui::TableSetupColumn(lab(m_period).c_str(), 0, 1.0f);
-        ImGui::TableSetupColumn(lab(m_prev).c_str(), 0, 1.0f);
-        ImGui::TableSetupColumn("Change", 0, 1.8f);
-        if (rate) ImGui::TableSetupColumn("Compared with England", ImGuiTableColumnFlags_NoSort, 1.6f);
+        ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_DefaultSort, 1.7f);
+        ImGui::TableSetupColumn(lab(m_period).c_str(), 0, 0.8f);
+        ImGui::TableSetupColumn(lab(m_prev).c_str(), 0, 0.8f);
+        ImGui::TableSetupColumn("Change", 0, 1.7f);
+        if (rate) ImGui::TableSetupColumn("Against England", ImGuiTableColumnFlags_NoSort, 1.2f);
         // A header row at least 44 px tall: a touch target.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, min_hit);
         for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
@@ -162,7 +162,7 @@ private:
         if (yours) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette(ctx.theme).highlight_bg));
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(r.id.c_str());
-        std::string name = r.name + (r.kind == "area" ? " (whole area)" : r.kind == "comparator" ? " (comparator)" : "") + (yours ? "  (your locality)" : "");
+        std::string name = r.name + (r.kind == "area" ? " (whole area)" : "") + (yours ? "  (your locality)" : "");
         if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, min_hit * ctx.scale - 8)) && !dragged()) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "briefing:" + r.id + "/" + m_indicator;
@@ -174,7 +174,7 @@ private:
         ImGui::TableSetColumnIndex(2);
         right_aligned_text(shown_text(r.prev, ind.unit));
         ImGui::TableSetColumnIndex(3);
-        right_aligned_text(r.change);
+        ImGui::TextWrapped("%s", r.change.c_str());  // words with the size: "down 5.1 percentage points"
         if (rate) {
             ImGui::TableSetColumnIndex(4);
             ImGui::TextUnformatted(r.versus.c_str());

@@ -234,7 +234,9 @@ void trend_table(const content::Indicator& ind, const std::string& loc, UiContex
     Series own = own_points(cat, ind, loc);
     auto cmp = comparators(cat, ind, loc);
     const int cols = 3 + static_cast<int>(cmp.size());
-    if (own.empty() || !ImGui::BeginTable("##trendtable", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+    float width = std::min(ImGui::GetContentRegionAvail().x, (260.0f + 170.0f * static_cast<float>(cols)) * ctx.scale);
+    if (own.empty() ||
+        !ImGui::BeginTable("##trendtable", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0)))
         return;
     const content::Locality* l = cat.locality(loc);
     ImGui::TableSetupColumn("Period");
