@@ -1,7 +1,11 @@
 // Administration, behind the admin PIN: channels and rollback, trusted keys,
 // the audit log, settings, export to USB, and quitting in kiosk mode.
 // Importing signed content needs no PIN (the signature is the authority);
-// trusting keys, rollback and settings do.
+// trusting keys, rollback and settings do. Nothing here blocks the UI thread:
+// the PIN check and the export run on workers (start, then poll each frame),
+// and the audit log and key list are read once and cached until something
+// changes them (or Refresh), never every frame; the log is drawn with a
+// clipper, so only visible rows cost anything at 10,000 entries.
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
@@ -12,6 +16,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace kiosk {
 namespace {
@@ -19,16 +25,25 @@ namespace {
 class AdminView final : public View {
 public:
     std::string title() const override { return "Administration"; }
-    bool open(const std::string& arg, UiContext&) override { return arg.empty(); }
+    // "" or "audit" (opens on the audit log tab).
+    bool open(const std::string& arg, UiContext&) override {
+        if (!arg.empty() && arg != "audit") return false;
+        m_select_audit = arg == "audit";
+        return true;
+    }
     void reset() override {
         m_pin.clear();
         m_unlocked = false;
         m_message.clear();
+        m_audit.reset();
+        m_keys.reset();
     }
+    bool animating() const override { return m_waiting; }
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         text_in(ctx.fonts.title, "Administration");
         if (!ctx.services) return;
+        poll_workers(ctx);
         if (!m_unlocked) {
             draw_pin(ctx);
             return;
@@ -52,7 +67,7 @@ public:
                 draw_settings(ctx);
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Audit log")) {
+            if (ImGui::BeginTabItem("Audit log", nullptr, std::exchange(m_select_audit, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
                 draw_audit(ctx);
                 ImGui::EndTabItem();
             }
@@ -98,10 +113,28 @@ private:
     }
 
     void submit(UiContext& ctx) {
-        auto r = ctx.services->check_pin(m_pin);
+        if (ctx.services->pin_check_running()) return;
+        ctx.services->start_pin_check(m_pin);
         m_pin.clear();
-        m_unlocked = r.has_value();
-        m_message = r ? std::string() : screen_text(r.error());
+        m_message = "Checking the PIN...";
+        poll_workers(ctx);
+    }
+
+    // Picks up finished PIN checks and exports; keeps frames coming while one runs.
+    void poll_workers(UiContext& ctx) {
+        if (auto r = ctx.services->take_pin_result()) {
+            m_unlocked = r->has_value();
+            m_message = *r ? std::string() : screen_text(r->error());
+        }
+        auto ex = ctx.services->export_status();
+        if (ex.outcome && m_export_running) {
+            m_message = *ex.outcome ? **ex.outcome : "Export failed: " + screen_text(ex.outcome->error());
+            m_audit.reset();
+        }
+        m_export_running = ex.running;
+        m_export_done = ex.files_done;
+        m_export_total = ex.files_total;
+        m_waiting = ex.running || ctx.services->pin_check_running();
     }
 
     void draw_content(UiContext& ctx) {
@@ -117,6 +150,7 @@ private:
                     if (button(label.c_str(), ctx)) {
                         auto r = ctx.services->rollback(c.channel);
                         m_message = r ? "Rolled back " + c.channel + "." : screen_text(r.error());
+                        m_audit.reset();
                     }
                 } else {
                     muted_text("No previous version is kept.", ctx);
@@ -124,14 +158,24 @@ private:
                 ImGui::PopID();
             }
         ImGui::Separator();
-        if (button("Export session records and the audit log to USB", ctx)) {
-            auto r = ctx.services->export_to_usb();
-            m_message = r ? *r : "Export failed: " + screen_text(r.error());
+        if (m_export_running) {
+            std::string label = "Exporting to USB: file " + std::to_string(m_export_done + 1) + " of " + std::to_string(std::max<std::size_t>(m_export_total, 1));
+            ImGui::ProgressBar(m_export_total ? static_cast<float>(m_export_done) / static_cast<float>(m_export_total) : 0.0f, ImVec2(-1, 0), label.c_str());
+        } else if (button("Export session records and the audit log to USB", ctx)) {
+            ctx.services->start_export_to_usb();
+            m_export_running = true;
+            m_message.clear();
+        }
+        if (!ctx.graphics.empty()) {  // for a technician: which GL context and renderer this device got
+            ImGui::Separator();
+            ImGui::TextWrapped("Graphics: %s", ctx.graphics.c_str());
         }
     }
 
     void draw_keys(UiContext& ctx) {
-        for (const auto& k : ctx.services->trusted_keys()) {
+        if (!m_keys) m_keys = ctx.services->trusted_keys();
+        const auto keys = *m_keys;  // a copy: Remove below resets the cache
+        for (const auto& k : keys) {
             ImGui::PushID(k.key_id.c_str());
             std::string chans;
             for (auto& c : k.channels) chans += (chans.empty() ? "" : ", ") + c;
@@ -141,6 +185,8 @@ private:
             if (button("Remove", ctx)) {
                 auto r = ctx.services->untrust(k.key_id);
                 m_message = r ? "Removed key " + k.key_id + "." : screen_text(r.error());
+                m_keys.reset();
+                m_audit.reset();
             }
             ImGui::PopID();
         }
@@ -164,6 +210,8 @@ private:
                 }
                 auto r = ctx.services->trust_from_usb(path, chans);
                 m_message = r ? "Trusted the key for " + m_channels + "." : screen_text(r.error());
+                m_keys.reset();
+                m_audit.reset();
             }
             ImGui::PopID();
         }
@@ -220,7 +268,9 @@ private:
     }
 
     void draw_audit(UiContext& ctx) {
-        auto log = ctx.services->audit(100);
+        if (!m_audit) m_audit = ctx.services->audit(audit_rows_shown);
+        if (button("Refresh", ctx)) m_audit = ctx.services->audit(audit_rows_shown);
+        const auto& log = *m_audit;
         if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
                               ImVec2(0, ImGui::GetContentRegionAvail().y))) {
             ImGui::TableSetupScrollFreeze(0, 1);
@@ -230,24 +280,30 @@ private:
             ImGui::TableSetupColumn("Result", 0, 1.2f);
             ImGui::TableSetupColumn("Detail", 0, 4.0f);
             ImGui::TableHeadersRow();
-            for (const auto& a : log) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
-                ImGui::TextUnformatted(a.at.c_str());
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(a.action.c_str());
-                ImGui::TableSetColumnIndex(2);
-                ImGui::TextUnformatted(a.channel.c_str());
-                ImGui::TableSetColumnIndex(3);
-                ImGui::TextUnformatted(a.result.c_str());
-                ImGui::TableSetColumnIndex(4);
-                ImGui::TextWrapped("%s", a.detail.c_str());
-            }
+            // One line per row (details are clipped at the column edge), so
+            // every row has the same height and the clipper can skip all but
+            // the visible ones.
+            ImGuiListClipper clip;
+            clip.Begin(static_cast<int>(log.size()));
+            while (clip.Step())
+                for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                    const auto& a = log[static_cast<std::size_t>(i)];
+                    ImGui::TableNextRow();
+                    const std::string* cells[] = {&a.at, &a.action, &a.channel, &a.result, &a.detail};
+                    for (int c = 0; c < 5; ++c) {
+                        ImGui::TableSetColumnIndex(c);
+                        ImGui::TextUnformatted(cells[c]->c_str());
+                    }
+                }
             ImGui::EndTable();
         }
-        (void)ctx;
     }
 
+    static constexpr std::size_t audit_rows_shown = 10000;
+    std::optional<std::vector<AuditRow>> m_audit;  // read once; reset when something changes it
+    std::optional<std::vector<KeyRow>> m_keys;
+    bool m_select_audit = false, m_export_running = false, m_waiting = false;
+    std::size_t m_export_done = 0, m_export_total = 0;
     std::string m_pin, m_message, m_channels, m_device_name;
     bool m_unlocked = false;
 };

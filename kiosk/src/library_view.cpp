@@ -79,6 +79,7 @@ public:
     }
     void reset() override {
         m_query.clear();
+        m_exact_for.clear();
         m_category = m_org = m_year = m_kind = 0;
         m_dirty = true;
     }
@@ -111,13 +112,18 @@ private:
             }
         }
         if (m_dirty) {
+            if (m_query != m_exact_for) m_exact_for.clear();  // a new query gets spelling help again
             content::SearchQuery q{m_query, 50, kind_ids[m_kind]};
+            q.locality = ctx.services ? ctx.services->setting("default_locality", "") : std::string();
+            q.spelling = m_exact_for.empty() ? content::Spelling::correct : content::Spelling::exact;
+            q.today = content::iso_date(ctx.now);
             auto r = ctx.catalog->search(q);
             m_results = r ? std::move(*r) : content::SearchResult{};
             m_error = r ? "" : r.error().message;
             m_dirty = false;
         }
         if (!m_error.empty()) muted_text("Search failed: " + m_error, ctx);
+        draw_correction(ctx);
         if (!m_results.fallback_note.empty()) muted_text(m_results.fallback_note, ctx);
         if (m_results.hits.empty()) {
             muted_text("Nothing matches \"" + m_query + "\". Try fewer or shorter words.", ctx);
@@ -129,10 +135,12 @@ private:
         float w = ImGui::GetContentRegionAvail().x;
         for (std::size_t i = 0; i < m_results.hits.size(); ++i) {
             const auto& h = m_results.hits[i];
+            if (!h.all_words && (i == 0 || m_results.hits[i - 1].all_words) && m_results.fallback_note.empty())
+                muted_text("These have some of your words:", ctx);
             ImGui::PushID(static_cast<int>(i));
             ImVec2 start = ImGui::GetCursorScreenPos();
             if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-            ImGui::TextUnformatted(h.title.c_str());
+            highlighted_line(h.title, h.title_highlights, w, ctx);
             if (ctx.fonts.bold) ImGui::PopFont();
             highlighted_line(h.snippet, h.highlights, w, ctx);
             ImGui::TextDisabled("%s  |  %s", kind_label(h.kind), ctx.catalog->channel_title(h.channel).c_str());
@@ -149,6 +157,25 @@ private:
         }
         touch_scroll();
         ImGui::EndChild();
+    }
+
+    // "Showing results for safeguarding" with the spelling as typed offered;
+    // after that is chosen, "Searched for safegaurding as typed".
+    void draw_correction(UiContext& ctx) {
+        if (!m_exact_for.empty()) {
+            muted_text("Searched for \"" + m_exact_for + "\" exactly as typed.", ctx);
+            return;
+        }
+        if (m_results.corrections.empty()) return;
+        if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(("Showing results for " + m_results.searched_for).c_str());
+        if (ctx.fonts.bold) ImGui::PopFont();
+        ImGui::SameLine();
+        if (button(("Search instead for " + m_query).c_str(), ctx)) {
+            m_exact_for = m_query;
+            m_dirty = true;
+        }
     }
 
     // The filter choices and the filtered, sorted rows are computed only when
@@ -269,6 +296,7 @@ private:
     int m_kind = 0, m_category = 0, m_org = 0, m_year = 0;
     bool m_sort_by_title = false;
     content::SearchResult m_results;
+    std::string m_exact_for;  // the query the visitor asked to search exactly as typed
     std::string m_error;
 };
 

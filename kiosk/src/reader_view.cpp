@@ -10,9 +10,30 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace kiosk {
 namespace {
+
+// A page-image document's stored page texts as markdown for the shared reader:
+// a heading per page, every ASCII punctuation mark escaped so the text shows
+// exactly as stored, blank lines kept as paragraph breaks.
+std::string pages_as_markdown(const std::vector<content::DocPage>& pages) {
+    std::string md;
+    for (const auto& pg : pages) {
+        md += "## Page " + std::to_string(pg.page) + "\n\n";
+        char prev = '\n';
+        for (char c : pg.text) {
+            if ((c == ' ' || c == '\t') && (prev == '\n' || prev == '\t')) continue;  // indentation would make code blocks
+            if (c == '{' && prev == '{') md += ' ';  // never an embed marker
+            if (c != '\n' && c != ' ' && std::ispunct(static_cast<unsigned char>(c))) md += '\\';
+            md += c;
+            prev = c;
+        }
+        md += "\n\n";
+    }
+    return md;
+}
 
 class ReaderView final : public View {
 public:
@@ -22,15 +43,18 @@ public:
         if (!ctx.catalog) return false;
         std::string id = arg;
         int page = 1;
+        bool as_text = false;
         if (auto c = arg.find(':'); c != std::string::npos) {
             id = arg.substr(0, c);
-            page = std::atoi(arg.c_str() + c + 1);
+            as_text = arg.substr(c + 1) == "text";
+            page = as_text ? 1 : std::atoi(arg.c_str() + c + 1);
         }
         if (id != m_doc.id) {
             auto d = ctx.catalog->document(id);
             if (!d) return false;
             m_doc = std::move(*d);
             m_md.set_markdown(m_doc.body_md);
+            m_pages_as_text = false;
             m_find.clear();
             m_zoom = 0;
             m_page = 1;
@@ -40,7 +64,9 @@ public:
             if (page < 1 || page > static_cast<int>(m_doc.pages.size())) return false;
             m_page = page;
             if (arg.find(':') != std::string::npos) m_show_pages = true;
+            if (as_text && m_doc.body_md.empty()) show_pages_as_text(true);
         }
+        if (as_text && m_doc.pages.empty()) return false;
         for (auto& e : ctx.catalog->library())
             if (e.header.id == m_doc.id) m_channel = e.channel;
         return true;
@@ -49,6 +75,7 @@ public:
     void reset() override {
         m_doc = content::Document{};
         m_md = MarkdownView{};
+        m_pages_as_text = false;
         m_find.clear();
     }
     bool animating() const override { return m_md.animating; }
@@ -70,6 +97,9 @@ public:
         // Toolbar.
         if (!m_doc.body_md.empty() && !m_doc.pages.empty()) {
             if (button(m_show_pages ? "Show text" : "Show pages", ctx)) m_show_pages = !m_show_pages;
+            ImGui::SameLine();
+        } else if (m_doc.body_md.empty() && !m_doc.pages.empty()) {  // pages only: their stored texts, reflowed
+            if (button(m_show_pages ? "Show as text" : "Show pages", ctx)) show_pages_as_text(m_show_pages);
             ImGui::SameLine();
         }
         if (!m_show_pages) {
@@ -103,6 +133,16 @@ public:
             return;
         }
         draw_pages(ctx);
+    }
+
+    // The "Show as text" route for tests and screenshots: doc:<id>:text.
+    void show_pages_as_text(bool as_text) {
+        m_show_pages = !as_text;
+        if (as_text && !m_pages_as_text) {
+            m_md.set_markdown(pages_as_markdown(m_doc.pages));
+            m_pages_as_text = true;
+            m_find.clear();
+        }
     }
 
 private:
@@ -157,6 +197,7 @@ private:
     int m_page = 1;
     float m_zoom = 0;  // 0 = fit to width
     bool m_show_pages = false;
+    bool m_pages_as_text = false;  // m_md holds the page texts
 };
 
 } // namespace

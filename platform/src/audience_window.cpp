@@ -7,23 +7,33 @@
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdio>
 
 namespace platform {
+namespace {
 
-std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmonitor* monitor, float scale, kiosk::Theme theme) {
-    ImGuiContext* previous = ImGui::GetCurrentContext();
+GLFWwindow* create_window(GLFWwindow* share, GLFWmonitor* monitor, GlProfile profile) {
     int w = 1280, h = 720;
     if (monitor) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         w = mode->width;
         h = mode->height;
     }
+    gl_context_hints(profile);
     glfwWindowHint(GLFW_DECORATED, monitor ? GLFW_FALSE : GLFW_TRUE);
     GLFWwindow* win = glfwCreateWindow(w, h, "Member briefing kiosk: audience", monitor, share);
     glfwWindowHint(GLFW_DECORATED, GLFW_TRUE);
+    return win;
+}
+
+} // namespace
+
+std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmonitor* monitor, const GlBackend& backend, float scale, kiosk::Theme theme) {
+    GLFWwindow* win = create_window(share, monitor, backend.profile());
     if (!win) return nullptr;
-    std::unique_ptr<AudienceWindow> a(new AudienceWindow());
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    std::unique_ptr<AudienceWindow> a(new AudienceWindow(backend));
     a->m_window = win;
     a->m_theme = theme;
     a->m_scale = scale;
@@ -33,15 +43,18 @@ std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmoni
     ImGui::SetCurrentContext(a->m_imgui);
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(win, false);  // the audience screen takes no input
-    ImGui_ImplOpenGL3_Init("#version 130");
-    build_fonts(*ImGui::GetIO().Fonts, scale * 1.3f, a->m_fonts);  // projection: larger type
-    ImGui::GetIO().FontDefault = a->m_fonts.body;
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    ImGui::GetIO().Fonts->ClearTexData();
-    kiosk::apply_theme(theme, scale * 1.3f);
+    bool ok = backend.init();
+    if (ok) {
+        build_fonts(*ImGui::GetIO().Fonts, scale * 1.3f, a->m_fonts);  // projection: larger type
+        ImGui::GetIO().FontDefault = a->m_fonts.body;
+        ok = backend.create_device_objects();
+        ImGui::GetIO().Fonts->ClearTexData();
+        kiosk::apply_theme(theme, scale * 1.3f);
+    }
     ImGui::SetCurrentContext(previous);
     glfwMakeContextCurrent(share);
-    return a;
+    if (!ok) std::fprintf(stderr, "graphics: the audience window's %s renderer did not start\n", backend.name());
+    return ok ? std::move(a) : nullptr;  // on failure the destructor undoes the rest
 }
 
 AudienceWindow::~AudienceWindow() {
@@ -49,7 +62,7 @@ AudienceWindow::~AudienceWindow() {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     glfwMakeContextCurrent(m_window);
     ImGui::SetCurrentContext(m_imgui);
-    ImGui_ImplOpenGL3_Shutdown();
+    if (ImGui::GetIO().BackendRendererUserData) m_backend.shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(m_imgui);
     ImGui::SetCurrentContext(previous);
@@ -65,7 +78,7 @@ void AudienceWindow::draw(kiosk::UiContext base, GLFWwindow* main) {
     base.scale = m_scale * 1.3f;
     base.theme = m_theme;
     base.services = nullptr;
-    ImGui_ImplOpenGL3_NewFrame();
+    m_backend.new_frame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     kiosk::draw_audience_screen(base);
@@ -76,7 +89,7 @@ void AudienceWindow::draw(kiosk::UiContext base, GLFWwindow* main) {
     const kiosk::Palette& p = kiosk::palette(m_theme);
     glClearColor(p.background.x, p.background.y, p.background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    m_backend.render(ImGui::GetDrawData());
     glfwSwapBuffers(m_window);
     ImGui::SetCurrentContext(previous);
     glfwMakeContextCurrent(main);

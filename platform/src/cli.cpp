@@ -5,7 +5,10 @@
 
 #include "content/catalog.hpp"
 #include "content/headlines.hpp"
+#include "content/data_lock.hpp"
 #include "content/importer.hpp"
+#include "content/installed_lookup.hpp"
+#include "content/search.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -14,6 +17,7 @@
 #include "content/pin_store.hpp"
 #include "content/records.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -55,6 +59,7 @@ int cmd_import(StateStore& s, const Options& o) {
     if (found.empty()) return fail_line(Error{Reason::not_found, "No bundles (*.kbundle) were found at " + o.import_path + "."});
     int rc = 0;
     ImportOptions io;
+    io.future = o.allow_future ? FutureDated::allow : FutureDated::refuse;
     if (std::getenv("KIOSK_IMPORT_TRACE")) {  // for the benchmark: each step's time since the start, on stderr
         auto t0 = std::chrono::steady_clock::now();
         io.on_step = [t0](const char* step) {
@@ -103,6 +108,14 @@ int cmd_status(StateStore& s) {
         j["audit"].push_back({{"id", a.id}, {"at", a.at}, {"action", a.action}, {"channel", a.channel}, {"version", a.version}, {"result", a.result}, {"detail", a.detail}});
     j["pending_exports"] = *pending;
     j["newest_signed_time"] = *newest ? nlohmann::json(format_utc(*newest)) : nlohmann::json(nullptr);
+    j["freshness"] = nlohmann::json::object();
+    for (auto& [c, t] : s.freshness_marks().value_or(std::vector<std::pair<std::string, std::int64_t>>{})) j["freshness"][c] = format_utc(t);
+    // Id collisions between channels (and any other catalog problem), as the admin screen shows them.
+    auto cat = Catalog::load_channels(installed_channels(*chans, s.bundles_dir()));
+    j["collisions"] = nlohmann::json::array();
+    for (auto& c : cat.collisions())
+        j["collisions"].push_back({{"kind", c.kind}, {"id", c.id}, {"kept_channel", c.kept_channel}, {"dropped_channel", c.dropped_channel}});
+    j["catalog_problems"] = cat.problems();
     j["data_dir"] = s.data_dir().string();
     std::cout << j.dump() << "\n";
     return 0;
@@ -116,10 +129,28 @@ int cmd_rollback(StateStore& s, const Options& o) {
     return 0;
 }
 
-int cmd_set_pin(StateStore& s) {
+// Reads the new PIN as one line from stdin. On a terminal it prompts and turns
+// echo off while the PIN is typed (restored after), so the PIN never shows on
+// screen; from a pipe (provisioning scripts, tests) it reads the line as is.
+std::string read_pin_line() {
     std::string pin;
-    if (::isatty(0)) std::cerr << "New admin PIN (4-12 digits): ";
+    const bool tty = ::isatty(0);
+    termios saved{};
+    bool echo_off = false;
+    if (tty && ::tcgetattr(0, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        quiet.c_lflag |= ECHONL;  // Enter still moves to a new line
+        echo_off = ::tcsetattr(0, TCSAFLUSH, &quiet) == 0;
+    }
+    if (tty) std::cerr << "New admin PIN (4-12 digits): " << std::flush;
     std::getline(std::cin, pin);
+    if (echo_off) (void)::tcsetattr(0, TCSANOW, &saved);
+    return pin;
+}
+
+int cmd_set_pin(StateStore& s) {
+    std::string pin = read_pin_line();
     while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
     PinStore store(s);
     if (auto r = store.set_pin(pin); !r) return fail_line(r.error());
@@ -127,28 +158,91 @@ int cmd_set_pin(StateStore& s) {
     return 0;
 }
 
-int cmd_search(StateStore& s, const Options& o) {
-    auto chans = s.channels();
-    if (!chans) return fail_line(chans.error());
-    auto cat = std::make_optional(Catalog::load_channels(installed_channels(*chans, s.bundles_dir())));
-    auto r = cat->search(SearchQuery{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type});
-    if (!r) return fail_line(r.error());
-    if (!r->fallback_note.empty()) std::cerr << "note: " << r->fallback_note << "\n";
-    for (const auto& h : r->hits) {
+// Prints a search result as JSON lines: first, when a misspelt word was
+// replaced, {"showing_results_for": ..., "searched_instead_of": ...,
+// "corrections": [...]}; then one line per hit.
+int print_search(const SearchResult& r) {
+    if (!r.fallback_note.empty()) std::cerr << "note: " << r.fallback_note << "\n";
+    if (!r.corrections.empty()) {
+        nlohmann::json cs = nlohmann::json::array();
+        for (auto& c : r.corrections) cs.push_back({{"typed", c.typed}, {"used", c.used}, {"others", c.others}});
+        std::string typed;
+        for (auto& c : r.corrections) typed += (typed.empty() ? "" : " ") + c.typed;
+        std::cout << nlohmann::json{{"showing_results_for", r.searched_for}, {"searched_instead_of", typed}, {"corrections", cs}}.dump() << "\n";
+    }
+    for (const auto& h : r.hits) {
         nlohmann::json hl = nlohmann::json::array();
         for (auto& [a, b] : h.highlights) hl.push_back({a, b});
         nlohmann::json j = {{"id", h.ref}, {"type", h.kind}, {"title", h.title}, {"snippet", h.snippet}, {"highlights", hl},
-                            {"score", h.score}, {"channel", h.channel}};
+                            {"score", h.score}, {"channel", h.channel}, {"all_words", h.all_words}};
         std::cout << j.dump() << "\n";
     }
     return 0;
 }
 
+SearchQuery search_query(const Options& o, std::string locality) {
+    SearchQuery q{o.search_query, static_cast<std::size_t>(o.search_limit), o.search_type};
+    q.locality = std::move(locality);
+    return q;
+}
+
+// `kiosk --search` without the state store: a read-only lookup of what is
+// installed, then only the bundles' search tables. No catalog, no recovery,
+// nothing written. Returns nullopt when the demo still needs installing (the
+// full path below does that once).
+std::optional<int> search_read_only(const Options& o) {
+    fs::path dir = o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir);
+    auto found = lookup_installed(dir);
+    if (!found) return fail_line(found.error());
+    if (o.demo && found->channels.empty()) return std::nullopt;
+    std::vector<std::pair<std::string, fs::path>> files;
+    for (auto& c : found->channels) files.emplace_back(c.info.channel, c.file);
+    auto r = search_files(files, search_query(o, found->default_locality));
+    if (!r) return fail_line(r.error());
+    return print_search(*r);
+}
+
+int cmd_search(StateStore& s, const Options& o) {
+    auto chans = s.channels();
+    if (!chans) return fail_line(chans.error());
+    std::vector<std::pair<std::string, fs::path>> files;
+    for (auto& c : installed_channels(*chans, s.bundles_dir())) files.emplace_back(c.info.channel, c.file);
+    auto loc = s.setting("default_locality");
+    auto r = search_files(files, search_query(o, loc && *loc ? **loc : std::string()));
+    if (!r) return fail_line(r.error());
+    return print_search(*r);
+}
+
 int cmd_device_key(StateStore& s) {
-    auto k = device_key(s);
+    auto k = existing_device_public_key(s);
     if (!k) return fail_line(k.error());
-    std::cout << minisign::format_public_key(k->public_key());
+    if (!*k)
+        return fail_line(Error{Reason::not_found, "This kiosk has no device key yet; it is made the first time the kiosk starts or changes its content "
+                                                  "(the GUI, or kiosk --import, --trust or --export)."});
+    std::cout << minisign::format_public_key(**k);
     return 0;
+}
+
+int cmd_reset_freshness(StateStore& s, const Options& o) {
+    if (auto r = s.reset_freshness(o.reset_channel, "by an administrator from the command line"); !r) return fail_line(r.error());
+    std::cout << "forgot the newest signed time of " << o.reset_channel << "; its next bundle is checked against the clock again\n";
+    return 0;
+}
+
+bool read_only(Mode m) { return m == Mode::status || m == Mode::search || m == Mode::device_key; }
+
+fs::path data_dir_of(const Options& o) { return o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir); }
+
+// The writer's start: the data directory lock (waiting, then E_BUSY), the
+// state, recovery under that lock, the device key, and the demo on first start.
+std::optional<StateStore> open_for_writing(const Options& o, const DataLock& lock) {
+    auto s = StateStore::open(data_dir_of(o));
+    if (!s) return (void)fail_line(s.error()), std::nullopt;
+    if (auto r = recover(*s, lock); !r) return (void)fail_line(r.error()), std::nullopt;
+    if (auto k = device_key(*s); !k) return (void)fail_line(k.error()), std::nullopt;
+    if (o.demo)
+        if (auto r = install_demo(*s); !r) return (void)fail_line(r.error()), std::nullopt;
+    return std::move(*s);
 }
 
 int cmd_export(StateStore& s, const Options& o) {
@@ -181,38 +275,35 @@ int cmd_headlines(StateStore& s, const Options& o) {
 } // namespace
 
 std::optional<StateStore> open_state(const Options& o) {
-    fs::path dir = o.demo ? demo_data_dir() : (o.data_dir.empty() ? default_data_dir() : o.data_dir);
-    auto s = StateStore::open(dir);
-    if (!s) {
-        std::cerr << s.error().line() << "\n";
-        return std::nullopt;
-    }
-    if (auto r = recover(*s); !r) {
-        std::cerr << r.error().line() << "\n";
-        return std::nullopt;
-    }
-    if (o.demo) {
-        if (auto r = install_demo(*s); !r) {
-            std::cerr << r.error().line() << "\n";
-            return std::nullopt;
-        }
-    }
-    return std::move(*s);
+    auto lock = DataLock::exclusive(data_dir_of(o), DataLock::cli_wait());
+    if (!lock) return (void)fail_line(lock.error()), std::nullopt;
+    return open_for_writing(o, *lock);  // the lock is released here: the GUI takes it per operation
 }
 
 int run_cli(const Options& o) {
-    auto s = open_state(o);
+    if (o.mode == Mode::search)  // the fastest read-only path: no state store, only the search tables
+        if (auto rc = search_read_only(o)) return *rc;
+    if (read_only(o.mode)) {
+        // The demo sets itself up on first start (a writer, under the lock).
+        if (o.demo && !open_state(o)) return 1;
+        auto s = StateStore::open_read_only(data_dir_of(o));
+        if (!s) return fail_line(s.error());
+        if (o.mode == Mode::status) return cmd_status(*s);
+        if (o.mode == Mode::search) return cmd_search(*s, o);
+        return cmd_device_key(*s);
+    }
+    auto lock = DataLock::exclusive(data_dir_of(o), DataLock::cli_wait());
+    if (!lock) return fail_line(lock.error());
+    auto s = open_for_writing(o, *lock);
     if (!s) return 1;
     switch (o.mode) {
     case Mode::trust: return cmd_trust(*s, o);
     case Mode::import: return cmd_import(*s, o);
-    case Mode::status: return cmd_status(*s);
     case Mode::rollback: return cmd_rollback(*s, o);
     case Mode::set_pin: return cmd_set_pin(*s);
-    case Mode::search: return cmd_search(*s, o);
-    case Mode::device_key: return cmd_device_key(*s);
     case Mode::export_records: return cmd_export(*s, o);
     case Mode::headlines: return cmd_headlines(*s, o);
+    case Mode::reset_freshness: return cmd_reset_freshness(*s, o);
     default: break;
     }
     std::cerr << "E_USAGE: this mode is not available from the command line\n";

@@ -1,10 +1,23 @@
 // Why this file exists: what the views may ask of the device, implemented over
-// the state database, the PIN store, the USB watcher and an import worker
-// thread. Views stay free of SQLite and the filesystem; this is their door.
+// the state database, the PIN store, the USB watcher and worker threads (one
+// each for import, PIN check and export; each opens its own StateStore).
+// Views stay free of SQLite and the filesystem; this is their door.
+//
+// The data directory lock (content/data_lock.hpp) is taken per operation,
+// never for the process's life: an import or export worker waits for it
+// (showing "Waiting for another kiosk process"); a rollback or key change on
+// the UI thread tries once and says E_BUSY, so the UI thread never waits on
+// another process.
+//
+// Threads: every member is for the UI thread, which owns `state` (its SQLite
+// connection is not shared). Workers report progress under a lock and call
+// `wake` from their thread when they finish; take_content_changed and
+// quit_requested are atomics, read by the loop on the UI thread.
 #pragma once
 #include "kiosk/ui.hpp"
 #include "usb_watcher.hpp"
 
+#include "content/data_lock.hpp"
 #include "content/pin_store.hpp"
 #include "content/state_store.hpp"
 
@@ -24,7 +37,9 @@ public:
 
     std::string setting(const std::string& key, const std::string& fallback) override;
     void set_setting(const std::string& key, const std::string& value) override;
-    content::Status check_pin(const std::string& pin) override;
+    void start_pin_check(const std::string& pin) override;
+    std::optional<content::Status> take_pin_result() override;
+    bool pin_check_running() override;
     bool pin_is_set() override;
     std::vector<kiosk::UsbOffer> usb_offers() override;
     void start_import(const std::string& path) override;
@@ -36,7 +51,8 @@ public:
     content::Status untrust(const std::string& key_id) override;
     content::Status trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) override;
     std::vector<std::string> usb_public_keys() override;
-    content::Result<std::string> export_to_usb() override;
+    void start_export_to_usb() override;
+    kiosk::ExportStatus export_status() override;
     void record_display_guard(const std::string& cell) override;
     content::Status save_session_record(const std::string& json) override;
     content::Status record_completion(const std::string& module_id) override;
@@ -48,6 +64,9 @@ public:
     void refresh_usb_trust();
 
 private:
+    [[nodiscard]] content::Result<std::filesystem::path> usb_export_target();
+    [[nodiscard]] content::Result<content::DataLock> lock_now();
+    void run_import(const std::string& path);
     content::StateStore& m_state;
     content::PinStore m_pin;
     UsbWatcher* m_usb;
@@ -62,6 +81,13 @@ private:
     std::atomic<bool> m_changed{false};
     std::atomic<bool> m_quit{false};
     std::thread m_worker;
+    // PIN check worker.
+    std::optional<content::Status> m_pin_result;
+    bool m_pin_running = false;
+    std::thread m_pin_worker;
+    // Export worker.
+    kiosk::ExportStatus m_export;
+    std::thread m_export_worker;
 };
 
 } // namespace platform

@@ -1,6 +1,8 @@
 // Font discovery and atlas building; see fonts.hpp.
 #include "fonts.hpp"
 
+#include <atomic>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,6 +35,8 @@ FontFiles find_fonts() {
 }
 
 void build_fonts(ImFontAtlas& atlas, float scale, kiosk::Fonts& out) {
+    static std::atomic<unsigned> builds{0};
+    out.generation = ++builds;  // layouts holding the old ImFont pointers must be redone
     atlas.Clear();
     static const FontFiles files = find_fonts();
     // Latin-1 and Latin Extended-A (accents in names), typographic punctuation,

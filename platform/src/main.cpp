@@ -2,15 +2,12 @@
 // the command line, runs a command-line mode or the GUI, and turns anything
 // unexpected into a plain message and exit code 1.
 #include "cli.hpp"
+#include "gui_host.hpp"
 #include "options.hpp"
 
 #include <exception>
 #include <malloc.h>
 #include <iostream>
-
-namespace platform {
-int run_gui(const Options& o);
-}
 
 int main(int argc, char** argv) {
     // Two malloc arenas are plenty for a UI thread and a few workers, and keep
@@ -28,10 +25,9 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
     try {
-        std::string err;
-        auto o = platform::parse_options(argc, argv, err);
+        auto o = platform::parse_options(argc, argv);
         if (!o) {
-            std::cerr << "E_USAGE: " << err << "\n" << platform::usage_text();
+            std::cerr << o.error().line() << "\n" << platform::usage_text();
             return 2;
         }
         if (o->mode == platform::Mode::help) {

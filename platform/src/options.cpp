@@ -1,94 +1,159 @@
 // Command-line parsing for the kiosk; see options.hpp.
 #include "options.hpp"
 
+#include "content/args.hpp"
+
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
 namespace platform {
+namespace {
 
-const char* usage_text() {
-    return "usage: kiosk [--data-dir DIR | --demo] [MODE]\n"
-           "  (no mode)                      run the kiosk in a window\n"
-           "  --kiosk                        fullscreen and locked down (quitting needs the admin PIN)\n"
-           "  --trust KEY.pub --channel A[,B] [--label TEXT]   trust a publisher key for channels\n"
-           "  --import PATH                  install bundles from a file or folder (a USB stick)\n"
-           "  --status                       print the device state as JSON\n"
-           "  --rollback CHANNEL             go back to the channel's previous bundle\n"
-           "  --set-pin                      set the admin PIN (read from standard input)\n"
-           "  --search QUERY [--limit N] [--type T]   search, one JSON object per line\n"
-           "  --headlines LOCALITY           print each indicator's headline for a locality, one JSON object per line\n"
-           "  --screenshot OUT.png [--view VIEW] [--size WxH]   render a view to PNG and exit\n"
-           "  --device-key                   print this kiosk's public key\n"
-           "  --export DIR                   write signed session records and the audit log to DIR\n"
-           "  --watch DIR                    also watch DIR for USB sticks (repeatable)\n"
-           "  --print-first-frame            print milliseconds from start to the first frame\n"
+using content::args::Value;
+
+enum Opt : int {
+    trust, import_bundle, status, rollback, reset_freshness, set_pin, search, headlines, screenshot, device_key, export_records, help, allow_future,
+    data_dir, demo, kiosk, channel, label, limit, type, view, size, watch, print_first_frame, idle_minutes, bench, bench_doc,
+};
+
+constexpr const char* modes = "modes (one at a time; with none, the kiosk runs in a window):";
+constexpr const char* options = "options:";
+
+constexpr content::args::Option table[] = {
+    {"trust", 0, Value::required, "KEY.pub", "trust a publisher key for the channels given with --channel", trust, modes},
+    {"import", 0, Value::required, "PATH", "install bundles from a file or folder (a USB stick)", import_bundle, modes},
+    {"status", 0, Value::none, "", "print the device state as JSON", status, modes},
+    {"rollback", 0, Value::required, "CHANNEL", "go back to the channel's previous bundle", rollback, modes},
+    {"reset-freshness", 0, Value::required, "CHANNEL", "forget a channel's newest signed time (audited)", reset_freshness, modes},
+    {"set-pin", 0, Value::none, "", "set the admin PIN (read from standard input)", set_pin, modes},
+    {"search", 0, Value::required, "QUERY", "search, one JSON object per line", search, modes},
+    {"headlines", 0, Value::required, "LOCALITY", "print each indicator's headline for a locality, one JSON object per line", headlines, modes},
+    {"screenshot", 0, Value::required, "OUT.png", "render a view to PNG and exit (needs no display)", screenshot, modes},
+    {"device-key", 0, Value::none, "", "print this kiosk's public key", device_key, modes},
+    {"export", 0, Value::required, "DIR", "write signed session records and the audit log to DIR", export_records, modes},
+    {"help", 'h', Value::none, "", "print this help", help, modes},
+    {"data-dir", 0, Value::required, "DIR", "the kiosk's data directory (default: under XDG_DATA_HOME)", data_dir, options},
+    {"demo", 0, Value::none, "", "use the demo content in its own data directory", demo, options},
+    {"kiosk", 0, Value::none, "", "fullscreen and locked down (quitting needs the admin PIN)", kiosk, options},
+    {"allow-future", 0, Value::none, "", "with --import: confirm a signing date more than 400 days ahead (audited)", allow_future, options},
+    {"channel", 0, Value::required, "A[,B]", "with --trust: the channels the key may publish", channel, options},
+    {"label", 0, Value::required, "TEXT", "with --trust: a name for the key", label, options},
+    {"limit", 0, Value::required, "N", "with --search: at most N results (1 to 1000, default 10)", limit, options},
+    {"type", 0, Value::required, "T", "with --search: only document, briefing or slide", type, options},
+    {"view", 0, Value::required, "VIEW", "the view to show first (default home)", view, options},
+    {"size", 0, Value::required, "WxH", "window or screenshot size (default 1280x720)", size, options},
+    {"watch", 0, Value::required, "DIR", "also watch DIR for USB sticks (repeatable)", watch, options},
+    {"print-first-frame", 0, Value::none, "", "print milliseconds from start to the first frame", print_first_frame, options},
+    {"idle-minutes", 0, Value::required, "M", "", idle_minutes, options},  // tests: override the idle reset
+    {"bench", 0, Value::required, "MODE", "", bench, options},             // tests/bench/run.sh
+    {"bench-doc", 0, Value::required, "ID", "", bench_doc, options},
+};
+
+content::Status usage(std::string sentence) { return content::fail(content::Reason::usage, std::move(sentence)); }
+
+content::Status set_mode(Options& o, Mode m, int& count) {
+    o.mode = m;
+    ++count;
+    return {};
+}
+
+content::Status parse_limit(Options& o, const std::string& v) {
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end || n < 1 || n > 1000) return usage("--limit takes a number from 1 to 1000.");
+    o.search_limit = static_cast<int>(n);
+    return {};
+}
+
+content::Status parse_size(Options& o, const std::string& v) {
+    int w = 0, h = 0;
+    if (std::sscanf(v.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 4320)
+        return usage("--size takes WIDTHxHEIGHT, e.g. 1280x720.");
+    o.width = w;
+    o.height = h;
+    return {};
+}
+
+content::Status parse_bench(Options& o, const std::string& v) {
+    if (v == "first-frame") o.bench = BenchMode::first_frame;
+    else if (v == "scroll") o.bench = BenchMode::scroll;
+    else if (v == "tour") o.bench = BenchMode::tour;
+    else return usage("--bench takes first-frame, scroll or tour.");
+    return {};
+}
+
+void add_channels(Options& o, const std::string& v) {
+    std::stringstream ss(v);
+    std::string c;
+    while (std::getline(ss, c, ','))
+        if (!c.empty()) o.channels.push_back(c);
+}
+
+// Applies one option; counts the modes given so that two can be refused.
+content::Status apply(Options& o, const content::args::Match& m, int& mode_count) {
+    const std::string& v = m.value;
+    switch (static_cast<Opt>(m.id)) {
+    case trust: o.trust_key = v; return set_mode(o, Mode::trust, mode_count);
+    case import_bundle: o.import_path = v; return set_mode(o, Mode::import, mode_count);
+    case status: return set_mode(o, Mode::status, mode_count);
+    case rollback: o.rollback_channel = v; return set_mode(o, Mode::rollback, mode_count);
+    case reset_freshness: o.reset_channel = v; return set_mode(o, Mode::reset_freshness, mode_count);
+    case allow_future: o.allow_future = true; return {};
+    case set_pin: return set_mode(o, Mode::set_pin, mode_count);
+    case search: o.search_query = v; return set_mode(o, Mode::search, mode_count);
+    case headlines: o.headlines_locality = v; return set_mode(o, Mode::headlines, mode_count);
+    case screenshot: o.screenshot_path = v; return set_mode(o, Mode::screenshot, mode_count);
+    case device_key: return set_mode(o, Mode::device_key, mode_count);
+    case export_records: o.export_dir = v; return set_mode(o, Mode::export_records, mode_count);
+    case help: o.mode = Mode::help; return {};
+    case data_dir: o.data_dir = v; return {};
+    case demo: o.demo = true; return {};
+    case kiosk: o.kiosk = true; return {};
+    case channel: add_channels(o, v); return {};
+    case label: o.label = v; return {};
+    case limit: return parse_limit(o, v);
+    case type: o.search_type = v; return {};
+    case view: o.view = v; return {};
+    case size: return parse_size(o, v);
+    case watch: o.watch_roots.push_back(v); return {};
+    case print_first_frame: o.print_first_frame = true; return {};
+    case idle_minutes: o.idle_minutes = std::strtod(v.c_str(), nullptr); return {};
+    case bench: return parse_bench(o, v);
+    case bench_doc: o.bench_doc = v; return {};
+    }
+    return content::fail(content::Reason::internal, "an option is missing from the table.");
+}
+
+// The rules between options.
+content::Status check(const Options& o, int mode_count) {
+    if (mode_count > 1) return usage("choose one mode at a time.");
+    if (o.mode == Mode::trust && o.channels.empty()) return usage("--trust needs --channel NAME[,NAME...].");
+    if (o.allow_future && o.mode != Mode::import) return usage("--allow-future goes with --import.");
+    if (o.demo && !o.data_dir.empty()) return usage("--demo uses its own data directory; do not also give --data-dir.");
+    return {};
+}
+
+} // namespace
+
+std::string usage_text() {
+    return "usage: kiosk [--data-dir DIR | --demo] [MODE] [OPTIONS]\n" + content::args::option_help(table) +
            "exit codes: 0 ok, 1 rejected or failed, 2 usage\n";
 }
 
-std::optional<Options> parse_options(int argc, char** argv, std::string& error) {
+content::Result<Options> parse_options(int argc, char** argv) {
+    auto parsed = content::args::parse(argc, argv, table);
+    if (!parsed) return std::unexpected(parsed.error());
     Options o;
-    int modes = 0;
-    auto need = [&](int& i, const std::string& flag) -> const char* {
-        if (i + 1 >= argc) {
-            error = flag + " needs a value";
-            return nullptr;
-        }
-        return argv[++i];
-    };
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        const char* v = nullptr;
-        if (a == "--data-dir") { if (!(v = need(i, a))) return std::nullopt; o.data_dir = v; }
-        else if (a == "--demo") o.demo = true;
-        else if (a == "--kiosk") o.kiosk = true;
-        else if (a == "--trust") { if (!(v = need(i, a))) return std::nullopt; o.trust_key = v; o.mode = Mode::trust; ++modes; }
-        else if (a == "--channel") {
-            if (!(v = need(i, a))) return std::nullopt;
-            std::stringstream ss(v);
-            std::string c;
-            while (std::getline(ss, c, ','))
-                if (!c.empty()) o.channels.push_back(c);
-        }
-        else if (a == "--label") { if (!(v = need(i, a))) return std::nullopt; o.label = v; }
-        else if (a == "--import") { if (!(v = need(i, a))) return std::nullopt; o.import_path = v; o.mode = Mode::import; ++modes; }
-        else if (a == "--status") { o.mode = Mode::status; ++modes; }
-        else if (a == "--rollback") { if (!(v = need(i, a))) return std::nullopt; o.rollback_channel = v; o.mode = Mode::rollback; ++modes; }
-        else if (a == "--set-pin") { o.mode = Mode::set_pin; ++modes; }
-        else if (a == "--search") { if (!(v = need(i, a))) return std::nullopt; o.search_query = v; o.mode = Mode::search; ++modes; }
-        else if (a == "--limit") {
-            if (!(v = need(i, a))) return std::nullopt;
-            char* end = nullptr;
-            long n = std::strtol(v, &end, 10);
-            if (*end || n < 1 || n > 1000) { error = "--limit takes a number from 1 to 1000"; return std::nullopt; }
-            o.search_limit = static_cast<int>(n);
-        }
-        else if (a == "--type") { if (!(v = need(i, a))) return std::nullopt; o.search_type = v; }
-        else if (a == "--headlines") { if (!(v = need(i, a))) return std::nullopt; o.headlines_locality = v; o.mode = Mode::headlines; ++modes; }
-        else if (a == "--screenshot") { if (!(v = need(i, a))) return std::nullopt; o.screenshot_path = v; o.mode = Mode::screenshot; ++modes; }
-        else if (a == "--view") { if (!(v = need(i, a))) return std::nullopt; o.view = v; }
-        else if (a == "--size") {
-            if (!(v = need(i, a))) return std::nullopt;
-            int w = 0, h = 0;
-            if (std::sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 4320) {
-                error = "--size takes WIDTHxHEIGHT, e.g. 1280x720";
-                return std::nullopt;
-            }
-            o.width = w;
-            o.height = h;
-        }
-        else if (a == "--device-key") { o.mode = Mode::device_key; ++modes; }
-        else if (a == "--export") { if (!(v = need(i, a))) return std::nullopt; o.export_dir = v; o.mode = Mode::export_records; ++modes; }
-        else if (a == "--watch") { if (!(v = need(i, a))) return std::nullopt; o.watch_roots.push_back(v); }
-        else if (a == "--print-first-frame") o.print_first_frame = true;
-        else if (a == "--idle-minutes") { if (!(v = need(i, a))) return std::nullopt; o.idle_minutes = std::strtod(v, nullptr); }
-        else if (a == "--bench") { if (!(v = need(i, a))) return std::nullopt; o.bench = v; }
-        else if (a == "--bench-doc") { if (!(v = need(i, a))) return std::nullopt; o.bench_doc = v; }
-        else if (a == "--help" || a == "-h") { o.mode = Mode::help; return o; }
-        else { error = "unknown argument '" + a + "'"; return std::nullopt; }
+    if (parsed->has(help)) {
+        o.mode = Mode::help;
+        return o;
     }
-    if (modes > 1) { error = "choose one mode at a time"; return std::nullopt; }
-    if (o.mode == Mode::trust && o.channels.empty()) { error = "--trust needs --channel NAME[,NAME...]"; return std::nullopt; }
-    if (o.demo && !o.data_dir.empty()) { error = "--demo uses its own data directory; do not also give --data-dir"; return std::nullopt; }
+    if (!parsed->operands.empty()) return std::unexpected(content::Error{content::Reason::usage, "unexpected argument '" + parsed->operands[0] + "'."});
+    int mode_count = 0;
+    for (const auto& m : parsed->options)
+        if (auto s = apply(o, m, mode_count); !s) return std::unexpected(s.error());
+    if (auto s = check(o, mode_count); !s) return std::unexpected(s.error());
     return o;
 }
 

@@ -33,6 +33,47 @@ Colour sample(const SoftImage* t, float u, float v) {
             lerp(lerp(a.b, b.b, fx), lerp(c.b, d.b, fx), fy), lerp(lerp(a.a, b.a, fx), lerp(c.a, d.a, fx), fy)};
 }
 
+// Fills one textured, colour-interpolated triangle into `buf` (RGB floats,
+// `w` pixels a row), blending by alpha, clipped to [cx0,cx1) x [cy0,cy1).
+void raster_triangle(std::vector<float>& buf, int w, const ImDrawVert* const v[3], ImVec2 off, ImVec2 fbs, const float clip[4], const SoftImage* tex) {
+    const float cx0 = clip[0], cy0 = clip[1], cx1 = clip[2], cy1 = clip[3];
+    float x[3], y[3];
+    for (int k = 0; k < 3; ++k) {
+        x[k] = (v[k]->pos.x - off.x) * fbs.x;
+        y[k] = (v[k]->pos.y - off.y) * fbs.y;
+    }
+    float area = (x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0]);
+    if (std::fabs(area) < 1e-6f) return;
+    int bx0 = static_cast<int>(std::max(cx0, std::floor(std::min({x[0], x[1], x[2]}))));
+    int by0 = static_cast<int>(std::max(cy0, std::floor(std::min({y[0], y[1], y[2]}))));
+    int bx1 = static_cast<int>(std::min(cx1, std::ceil(std::max({x[0], x[1], x[2]}))));
+    int by1 = static_cast<int>(std::min(cy1, std::ceil(std::max({y[0], y[1], y[2]}))));
+    Colour c[3] = {unpack(v[0]->col), unpack(v[1]->col), unpack(v[2]->col)};
+    bool flat = v[0]->col == v[1]->col && v[1]->col == v[2]->col;
+    for (int py = by0; py < by1; ++py) {
+        float fy = static_cast<float>(py) + 0.5f;
+        for (int px = bx0; px < bx1; ++px) {
+            float fx = static_cast<float>(px) + 0.5f;
+            float w0 = ((x[1] - fx) * (y[2] - fy) - (x[2] - fx) * (y[1] - fy)) / area;
+            float w1 = ((x[2] - fx) * (y[0] - fy) - (x[0] - fx) * (y[2] - fy)) / area;
+            float w2 = 1.0f - w0 - w1;
+            if (w0 < 0 || w1 < 0 || w2 < 0) continue;
+            Colour col = flat ? c[0]
+                              : Colour{w0 * c[0].r + w1 * c[1].r + w2 * c[2].r, w0 * c[0].g + w1 * c[1].g + w2 * c[2].g,
+                                       w0 * c[0].b + w1 * c[1].b + w2 * c[2].b, w0 * c[0].a + w1 * c[1].a + w2 * c[2].a};
+            float u = w0 * v[0]->uv.x + w1 * v[1]->uv.x + w2 * v[2]->uv.x;
+            float vv = w0 * v[0]->uv.y + w1 * v[1]->uv.y + w2 * v[2]->uv.y;
+            Colour t = sample(tex, u, vv);
+            float a = col.a * t.a;
+            if (a <= 0.0f) continue;
+            float* d = &buf[(static_cast<std::size_t>(py) * static_cast<std::size_t>(w) + static_cast<std::size_t>(px)) * 3];
+            d[0] = col.r * t.r * a + d[0] * (1 - a);
+            d[1] = col.g * t.g * a + d[1] * (1 - a);
+            d[2] = col.b * t.b * a + d[2] * (1 - a);
+        }
+    }
+}
+
 } // namespace
 
 SoftImage SoftRenderer::render(const ImDrawData* dd, int w, int h, ImVec4 clear) const {
@@ -59,41 +100,8 @@ SoftImage SoftRenderer::render(const ImDrawData* dd, int w, int h, ImVec4 clear)
             for (unsigned int e = 0; e + 2 < cmd.ElemCount; e += 3) {
                 const ImDrawVert* v[3];
                 for (int k = 0; k < 3; ++k) v[k] = &cl->VtxBuffer[static_cast<int>(cmd.VtxOffset + cl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e) + k])];
-                float x[3], y[3];
-                for (int k = 0; k < 3; ++k) {
-                    x[k] = (v[k]->pos.x - off.x) * fbs.x;
-                    y[k] = (v[k]->pos.y - off.y) * fbs.y;
-                }
-                float area = (x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0]);
-                if (std::fabs(area) < 1e-6f) continue;
-                int bx0 = static_cast<int>(std::max(cx0, std::floor(std::min({x[0], x[1], x[2]}))));
-                int by0 = static_cast<int>(std::max(cy0, std::floor(std::min({y[0], y[1], y[2]}))));
-                int bx1 = static_cast<int>(std::min(cx1, std::ceil(std::max({x[0], x[1], x[2]}))));
-                int by1 = static_cast<int>(std::min(cy1, std::ceil(std::max({y[0], y[1], y[2]}))));
-                Colour c[3] = {unpack(v[0]->col), unpack(v[1]->col), unpack(v[2]->col)};
-                bool flat = v[0]->col == v[1]->col && v[1]->col == v[2]->col;
-                for (int py = by0; py < by1; ++py) {
-                    float fy = static_cast<float>(py) + 0.5f;
-                    for (int px = bx0; px < bx1; ++px) {
-                        float fx = static_cast<float>(px) + 0.5f;
-                        float w0 = ((x[1] - fx) * (y[2] - fy) - (x[2] - fx) * (y[1] - fy)) / area;
-                        float w1 = ((x[2] - fx) * (y[0] - fy) - (x[0] - fx) * (y[2] - fy)) / area;
-                        float w2 = 1.0f - w0 - w1;
-                        if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-                        Colour col = flat ? c[0]
-                                          : Colour{w0 * c[0].r + w1 * c[1].r + w2 * c[2].r, w0 * c[0].g + w1 * c[1].g + w2 * c[2].g,
-                                                   w0 * c[0].b + w1 * c[1].b + w2 * c[2].b, w0 * c[0].a + w1 * c[1].a + w2 * c[2].a};
-                        float u = w0 * v[0]->uv.x + w1 * v[1]->uv.x + w2 * v[2]->uv.x;
-                        float vv = w0 * v[0]->uv.y + w1 * v[1]->uv.y + w2 * v[2]->uv.y;
-                        Colour t = sample(tex, u, vv);
-                        float a = col.a * t.a;
-                        if (a <= 0.0f) continue;
-                        float* d = &buf[(static_cast<std::size_t>(py) * static_cast<std::size_t>(w) + static_cast<std::size_t>(px)) * 3];
-                        d[0] = col.r * t.r * a + d[0] * (1 - a);
-                        d[1] = col.g * t.g * a + d[1] * (1 - a);
-                        d[2] = col.b * t.b * a + d[2] * (1 - a);
-                    }
-                }
+                const float clip[4] = {cx0, cy0, cx1, cy1};
+                raster_triangle(buf, w, v, off, fbs, clip, tex);
             }
         }
     }

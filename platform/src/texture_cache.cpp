@@ -5,8 +5,10 @@
 #include <stb_image.h>
 #include <stb_image_resize.h>
 
-#include <algorithm>
+#include "content/limits.hpp"
 
+#include <algorithm>
+#include <climits>
 #include <cstring>
 
 namespace platform {
@@ -45,16 +47,25 @@ TextureCache::TextureCache(TextureBackend backend, std::size_t cap, std::functio
     }
 }
 
-TextureCache::~TextureCache() {
+TextureCache::~TextureCache() { shutdown(); }
+
+void TextureCache::shutdown() {
     {
         std::lock_guard lk(m_mu);
         m_stop = true;
     }
     m_cv.notify_all();
-    if (m_thread.joinable()) m_thread.join();
+    if (m_thread.joinable()) m_thread.join();  // a decode in progress finishes first
+    m_jobs.clear();
+    m_done.clear();
+    m_entries.clear();  // deletes the GL textures: the caller's GL context must still be current
+    m_bytes = 0;
+    m_catalog = nullptr;
+    m_shut_down = true;
 }
 
 void TextureCache::set_catalog(const content::Catalog* cat) {
+    if (m_shut_down) return;
     m_catalog = cat;
     std::lock_guard lk(m_mu);
     m_jobs.clear();
@@ -63,10 +74,23 @@ void TextureCache::set_catalog(const content::Catalog* cat) {
     m_bytes = 0;
 }
 
-Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side) {
+Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize> declared) {
+    // The size is read from the header before anything is decoded: a small
+    // file can declare gigabytes of pixels (issue 14's image bomb), and
+    // stb_image would allocate them before noticing anything.
     int w = 0, h = 0, comp = 0;
-    unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp, 4);
+    if (bytes.empty() || bytes.size() > static_cast<std::size_t>(INT_MAX) ||
+        !stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp))
+        return {};
+    if (w <= 0 || h <= 0 || w > content::limits::image_side_px || h > content::limits::image_side_px) return {};
+    if (declared && (declared->width != w || declared->height != h)) return {};
+    int dw = 0, dh = 0;
+    unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &dw, &dh, &comp, 4);
     if (!px) return {};
+    if (dw != w || dh != h) {
+        stbi_image_free(px);
+        return {};
+    }
     Pixels p{w, h, {px, &stbi_image_free}};  // stb's buffer is kept, not copied
     if (std::max(w, h) <= max_side) return p;
     double s = static_cast<double>(max_side) / std::max(w, h);
@@ -89,7 +113,7 @@ void TextureCache::worker() {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        Done d{job.id, decode_image(job.bytes, m_max_side)};
+        Done d{job.id, decode_image(job.bytes, m_max_side, job.declared)};
         job.bytes.clear();
         job.bytes.shrink_to_fit();
         {
@@ -106,6 +130,7 @@ bool TextureCache::busy() {
 }
 
 bool TextureCache::pump() {
+    if (m_shut_down) return false;
     std::deque<Done> done;
     {
         std::lock_guard lk(m_mu);
@@ -148,6 +173,7 @@ void TextureCache::evict(std::size_t incoming) {
 }
 
 ImTextureID TextureCache::texture(const std::string& id, int& width, int& height) {
+    if (m_shut_down) return nullptr;
     auto it = m_entries.find(id);
     if (it == m_entries.end()) {
         if (!m_catalog) return nullptr;
@@ -161,7 +187,7 @@ ImTextureID TextureCache::texture(const std::string& id, int& width, int& height
         e.width = img->width;
         e.height = img->height;
         if (m_backend == TextureBackend::soft) {
-            Pixels p = decode_image(img->data, m_max_side);
+            Pixels p = decode_image(img->data, m_max_side, ImageSize{img->width, img->height});
             e.failed = p.empty();
             if (!e.failed) {
                 e.soft.width = p.width;
@@ -174,7 +200,7 @@ ImTextureID TextureCache::texture(const std::string& id, int& width, int& height
             e.pending = true;
             {
                 std::lock_guard lk(m_mu);
-                m_jobs.push_back(Job{id, std::move(img->data)});
+                m_jobs.push_back(Job{id, std::move(img->data), ImageSize{img->width, img->height}});
             }
             m_cv.notify_one();
         }

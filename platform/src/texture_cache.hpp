@@ -3,6 +3,12 @@
 // stb_image on a worker thread, uploaded on the main thread, and cached under
 // a memory cap (least recently used first out). For screenshots the same
 // cache decodes synchronously into CPU images for the software renderer.
+//
+// Threads: a TextureCache is made, used and destroyed on the thread whose GL
+// context is current (the main thread), and every member below is for that
+// thread only. Its own worker only decodes; it never touches GL, the catalog
+// or the entries, and calls `wake` (from the worker) when a decode is done.
+// decode_image is pure and may run on any thread. GlTexture: GL thread only.
 #pragma once
 #include "soft_renderer.hpp"
 
@@ -17,6 +23,7 @@
 #include <memory>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace platform {
@@ -29,10 +36,18 @@ struct Pixels {
     [[nodiscard]] bool empty() const { return !rgba; }
 };
 
-// Decodes PNG or JPEG bytes to RGBA. An image whose longer side is over
+struct ImageSize {
+    int width = 0, height = 0;
+};
+
+// Decodes PNG or JPEG bytes to RGBA. The size is read from the image header
+// first (stbi_info_from_memory): an image over 8192 pixels either way
+// (FORMAT.md's limit), or not of the `declared` size (its images row), is
+// refused without being decoded. An image whose longer side is over
 // max_side is scaled down to it (aspect kept), so that it fits the GPU's
-// texture limit and memory. Returns empty Pixels when the bytes do not decode.
-[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side);
+// texture limit and memory. Returns empty Pixels when the bytes are refused
+// or do not decode. Any thread.
+[[nodiscard]] Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize> declared = std::nullopt);
 
 // A move-only OpenGL texture (RAII, as ImHex does it).
 class GlTexture {
@@ -54,9 +69,14 @@ enum class TextureBackend { gl, soft };
 
 class TextureCache final : public kiosk::TextureProvider {
 public:
+    // GL backend: needs a current GL context (reads GL_MAX_TEXTURE_SIZE) and
+    // starts the decode worker. Soft backend: decodes inline into `soft`.
+    // `wake` may be called from the worker thread.
     TextureCache(TextureBackend backend, std::size_t cap_bytes, std::function<void()> wake, SoftRenderer* soft = nullptr);
-    ~TextureCache() override;
+    ~TextureCache() override;  // stops and joins the worker; deletes textures (GL context current)
 
+    // Drops every entry and pending decode, then reads images from `cat`
+    // (nullptr: none). Call before the catalog it used goes away.
     void set_catalog(const content::Catalog* cat);
     ImTextureID texture(const std::string& image_id, int& width, int& height) override;
     // Marks the start of a frame: images not used since may be evicted.
@@ -64,7 +84,16 @@ public:
     // Uploads finished decodes (GL backend). Returns true if any arrived.
     bool pump();
     [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
+    // True while decodes are queued or finished but not yet uploaded.
     [[nodiscard]] bool busy();
+    // Stops and joins the decoding worker, drops queued work and releases every
+    // texture. With the GL backend it must be called while the GL context is
+    // still current (before glfwDestroyWindow/glfwTerminate); the destructor
+    // calls it too, which is only safe when the context is still alive. After
+    // it, texture() returns nullptr and pump() and set_catalog() do nothing.
+    // Idempotent. Main thread only.
+    void shutdown();
+    [[nodiscard]] bool is_shut_down() const { return m_shut_down; }
 
 private:
     struct Entry {
@@ -78,6 +107,7 @@ private:
     struct Job {
         std::string id;
         std::vector<std::uint8_t> bytes;
+        ImageSize declared;  // from the images row
     };
     struct Done {
         std::string id;
@@ -102,6 +132,7 @@ private:
     std::deque<Job> m_jobs;
     std::deque<Done> m_done;
     bool m_stop = false;
+    bool m_shut_down = false;  // main thread only
     std::thread m_thread;
 };
 

@@ -4,9 +4,19 @@
 # enter a wrong PIN), take screenshots and check they are not blank and change
 # between steps, and check that idle CPU stays under 1% of one core.
 # Click targets come from the kiosk's own item rectangles (KIOSK_ITEM_RECTS),
-# not from guessed coordinates.
-# usage: run_e2e.sh KIOSK_EXE DEMO_BUNDLE_DIR [OUT_DIR]
+# not from guessed coordinates. The kiosk's "graphics:" line must name the
+# ImGui renderer expected for the context: opengl3 by default; with --gl 2.1,
+# Mesa is told to offer OpenGL 2.1 only (as a Raspberry Pi 4's v3d driver
+# does) and the kiosk must fall back to a 2.1 context and opengl2.
+# usage: run_e2e.sh [--gl 2.1] KIOSK_EXE DEMO_BUNDLE_DIR [OUT_DIR]
 set -euo pipefail
+BACKEND=opengl3
+if [ "${1:-}" = "--gl" ]; then
+  [ "${2:-}" = "2.1" ] || { echo "usage: run_e2e.sh [--gl 2.1] KIOSK_EXE DEMO_BUNDLE_DIR [OUT_DIR]" >&2; exit 2; }
+  export MESA_GL_VERSION_OVERRIDE=2.1 MESA_GLSL_VERSION_OVERRIDE=120
+  BACKEND=opengl2
+  shift 2
+fi
 KIOSK=$1
 DEMO=$2
 OUT=${3:-$(mktemp -d)}
@@ -65,6 +75,12 @@ shot() {
 }
 
 wait_route home
+graphics=$(grep -m1 '^graphics: GL_VERSION' "$WORK/kiosk.log") || fail "the kiosk logged no graphics line: $(cat "$WORK/kiosk.log")"
+echo "$graphics"
+case "$graphics" in *"ImGui backend $BACKEND") ;; *) fail "expected ImGui backend $BACKEND";; esac
+if [ "$BACKEND" = opengl2 ]; then
+  case "$graphics" in *'GL_VERSION "2.1'*) ;; *) fail "expected an OpenGL 2.1 context";; esac
+fi
 shot 1-home
 click "Library"
 wait_route library
@@ -107,4 +123,5 @@ wait_route "presenter:member-safeguarding:4"
 for _ in $(seq 50); do xdotool search --name "audience" >/dev/null 2>&1 && break; sleep 0.1; done
 xdotool search --name "audience" >/dev/null 2>&1 || fail "no audience window in presenter mode"
 shot 4-presenter-with-audience
+grep -q "did not start" "$WORK/kiosk2.log" && fail "the audience window's renderer did not start: $(cat "$WORK/kiosk2.log")"
 echo "e2e: 1 passed, 0 failed (screenshots in $OUT)"

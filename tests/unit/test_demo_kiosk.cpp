@@ -42,6 +42,25 @@ TEST_CASE("demo: --demo installs through the normal import path and works in eve
     auto s = test::run(demo_env(t) + KIOSK_EXE + " --demo --search neglect --limit 2");
     CHECK(s.rc == 0);
     CHECK(nlohmann::json::parse(s.out.substr(0, s.out.find('\n'))).contains("snippet"));
+    // A misspelt word: the first line says what was searched instead, then the hits.
+    auto typo = test::run(demo_env(t) + KIOSK_EXE + " --demo --search safegaurding --limit 3");
+    REQUIRE_MESSAGE(typo.rc == 0, typo.out);
+    auto first = nlohmann::json::parse(typo.out.substr(0, typo.out.find('\n')));
+    CHECK(first["showing_results_for"] == "safeguarding");
+    CHECK(first["searched_instead_of"] == "safegaurding");
+    // --search is read-only: the data directory is exactly as it was (no recovery, no writes).
+    auto listing = [&] {
+        std::map<std::string, std::pair<std::uintmax_t, std::filesystem::file_time_type>> m;
+        for (auto& e : std::filesystem::recursive_directory_iterator(t / "demo-data"))
+            if (e.is_regular_file() && e.path().string().find(".db-") == std::string::npos)  // not SQLite's -wal/-shm
+                m[e.path().string()] = {e.file_size(), e.last_write_time()};
+        return m;
+    };
+    auto before = listing();
+    std::filesystem::create_directories(t / "demo-data" / "staging" / "left-over");  // recovery would delete this
+    CHECK(test::run(demo_env(t) + KIOSK_EXE + " --demo --search \"private fostering\" --type document").rc == 0);
+    CHECK(listing() == before);
+    CHECK(std::filesystem::exists(t / "demo-data" / "staging" / "left-over"));
     CHECK(test::run(demo_env(t) + KIOSK_EXE + " --demo --device-key").out.find("minisign public key") != std::string::npos);
     std::filesystem::create_directories(t / "stick");
     CHECK(test::run(demo_env(t) + KIOSK_EXE + " --demo --export " + q(t / "stick")).rc == 0);

@@ -1,5 +1,6 @@
 // Statistical disclosure control and the individual-level lint.
 #include "content/disclosure.hpp"
+#include "content/bundle_builder.hpp"
 #include "content/lint.hpp"
 #include "test_util.hpp"
 
@@ -107,6 +108,28 @@ TEST_CASE("secondary suppression: no total published - no group to attack") {
     CHECK(f.issues().empty());
 }
 
+TEST_CASE("secondary suppression: the suggestion also covers a locality that is itself a total (found by fuzzing)") {
+    // "a" is a locality of "area" and the total of its own part "a1". Hiding
+    // "a" for the group under it leaves it the only [c] of the group above,
+    // which the suggestion must then cover too.
+    Fixture f;
+    f.locs.push_back({"a1", "A1", "locality", "a", 4, ""});
+    f.set("n", "area", "80");
+    f.set("n", "a", "12");
+    f.set("n", "a1", "[c]");
+    f.set("n", "b", "30");
+    f.set("n", "c", "38");
+    auto extra = suggest_secondary_suppression({f.locs, f.inds, f.vals, 5});
+    for (auto& v : f.vals)
+        for (const auto& c : extra)
+            if (c == CellRef{v.indicator_id, v.locality_id, v.period_id}) {
+                v.marker = "[c]";
+                v.value.reset();
+            }
+    CHECK(extra.size() == 2);
+    for (const auto& is : f.issues()) CHECK_MESSAGE(is.rule != DisclosureRule::secondary, (is.cell.str() + ": " + is.message));
+}
+
 TEST_CASE("a rate whose numerator is suppressed must be suppressed too") {
     Fixture f;
     f.set("n", "a", "[c]");
@@ -185,6 +208,58 @@ TEST_CASE("lint: the good source passes - overrides apply only to named fields")
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].code == "E_PERSONAL_DATA");
     CHECK(r.findings[0].location == "documents.body_md:guidance");
+}
+
+namespace {
+bool has_finding(const LintReport& r, const std::string& location) {
+    for (auto& f : r.findings)
+        if (f.code == "E_PERSONAL_DATA" && f.location == location) return true;
+    return false;
+}
+} // namespace
+
+TEST_CASE("lint: a child's details in a training module's summary - and in every other stored text - are found") {
+    test::TempDir t;
+    auto src = test::copy_good_src(t.path());
+    // The module's summary is its body when the front matter has none.
+    auto mod = test::read_all(src / "training/intro/module.md");
+    test::write_all(src / "training/intro/module.md",
+                    mod.substr(0, mod.rfind("---\n") + 4) + "Case study: the child was born on 3 March 2015, NHS number 943 476 5919.\n");
+    // Fields the lint did not read before: a tracker's description, an image's alt text, a question's explanation.
+    test::write_all(src / "trackers.csv", "id,title,kind,source,description\nrec,Test recommendations,recommendations,Test source,Jane Smith (03/04/2010) case\n");
+    test::write_all(src / "images/images.csv", "file,alt\nchart.png,Chart for the family at OX4 1AB\n");
+    auto slides = test::read_all(src / "training/intro/slides.md");
+    slides.replace(slides.find("Explanation: Boards"), 19, "Explanation: DOB: 01/02/2012. Boards");
+    test::write_all(src / "training/intro/slides.md", slides);
+    auto r = lint_source(src, FixSuggest::no);
+    for (auto& f : r.findings) MESSAGE(f.code << " " << f.location << " " << f.message);
+    CHECK(has_finding(r, "modules.summary:intro"));
+    CHECK(has_finding(r, "trackers.description:rec"));
+    CHECK(has_finding(r, "images.alt:chart"));
+    CHECK(has_finding(r, "questions.explanation:intro/2"));
+    // The same from the built bundle: lint reads the stored fields themselves.
+    REQUIRE(build_bundle(src, t / "b.kbundle"));
+    auto rb = lint_bundle(t / "b.kbundle", FixSuggest::no);
+    for (auto& f : rb.findings) MESSAGE(f.code << " " << f.location << " " << f.message);
+    CHECK(has_finding(rb, "modules.summary:intro"));
+    CHECK(has_finding(rb, "trackers.description:rec"));
+    CHECK(has_finding(rb, "images.alt:chart"));
+    CHECK(has_finding(rb, "questions.explanation:intro/2"));
+    CHECK(r.findings.size() == rb.findings.size());
+}
+
+TEST_CASE("lint: an override names one pattern in one field - TABLE.COLUMN:ROW") {
+    test::TempDir t;
+    auto src = test::copy_good_src(t.path());
+    auto mod = test::read_all(src / "training/intro/module.md");
+    test::write_all(src / "training/intro/module.md", mod.substr(0, mod.rfind("---\n") + 4) + "Write to the board office, OX1 1ND.\n");
+    REQUIRE(has_finding(lint_source(src, FixSuggest::no), "modules.summary:intro"));
+    auto bj = test::read_all(src / "bundle.json");
+    bj.replace(bj.find("  ]"), 3, "  ,{\"pattern\": \"postcode\", \"field\": \"modules.summary:intro\", \"reason\": \"The board office\"}\n  ]");
+    test::write_all(src / "bundle.json", bj);
+    auto r = lint_source(src, FixSuggest::no);
+    for (auto& f : r.findings) MESSAGE(f.code << " " << f.location << " " << f.message);
+    CHECK(r.ok());
 }
 
 TEST_CASE("lint: identifier columns in any CSV are reported with file and line") {

@@ -100,8 +100,9 @@ TEST_CASE("search: prefix on the last word and phrases in quotes") {
     }
     auto typed = to_fts_query("section 11 aud");
     CHECK(typed == "\"section\" AND \"11\" AND \"aud\"*");
-    CHECK(to_fts_query("a \"b c\"") == "\"a\" AND \"b c\"");
-    CHECK(to_fts_query("NEAR( ) * ^") == "\"NEAR\"*");
+    CHECK(to_fts_query("x \"b c\"") == "\"x\" AND \"b c\"");
+    CHECK(to_fts_query("the board of ") == "\"board\"");  // little words only count inside a phrase
+    CHECK(to_fts_query("NEAR( ) * ^") == "\"near\"*");
     CHECK(to_fts_query("   ").empty());
 }
 
@@ -224,7 +225,7 @@ TEST_CASE("export: CSV and JSON records and the audit log - each signed and chec
     auto r = export_records(*s, t / "stick", KeepRegister::no);
     REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().line()));
     CHECK(r->records == 1);
-    CHECK(r->files.size() == 3);  // records csv + json, audit log (no register)
+    CHECK(r->files.size() == 4);  // records csv + json, audit log, status (no register)
     auto pub = t / "data" / "device.pub";
     for (auto& f : r->files) {
         auto v = test::run("minisign -V -m " + test::q(f) + " -p " + test::q(pub));

@@ -1,7 +1,9 @@
 // Hostile bundles: every one is refused with its stable reason code, by the
 // library and by `kiosk-bundle verify` (exit 1, one line, code first).
 #include "content/bundle_verify.hpp"
+#include "content/schema.hpp"
 #include "content/sqlite.hpp"
+#include "png_bomb.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -33,6 +35,48 @@ test::fs::path edited(const test::fs::path& dir, const std::string& sql_text) {
         REQUIRE(db);
         auto r = db->exec(sql_text);
         REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().message));
+    }
+    test::sign_with_test_key(b);
+    return b;
+}
+
+// Rebuilds `table` of a copy of the good bundle from `create` (a CREATE TABLE
+// statement for a table named `table`_new), keeping its rows, and re-signs it.
+// SQLite renames the table by rewriting its CREATE statement with the name
+// quoted, so a faithful rebuild also checks that quoting is not held against it.
+test::fs::path rebuilt(const test::fs::path& dir, const std::string& table, const std::string& create, const std::string& then = "") {
+    return edited(dir, create + ";\nINSERT INTO " + table + "_new SELECT * FROM " + table + ";\nDROP TABLE " + table +
+                           ";\nALTER TABLE " + table + "_new RENAME TO " + table + ";\n" + then);
+}
+
+// The documented CREATE statement of `table`, from the canonical DDL.
+std::string documented_create(const std::string& table) {
+    std::string ddl(schema::ddl());
+    auto b = ddl.find("CREATE TABLE " + table + "(");
+    REQUIRE(b != std::string::npos);
+    auto e = ddl.find(") STRICT;", b);  // the statement, without its ';'
+
+    REQUIRE(e != std::string::npos);
+    return ddl.substr(b, e + 8 - b);
+}
+
+std::string replace_once(std::string s, const std::string& from, const std::string& to) {
+    auto p = s.find(from);
+    REQUIRE_MESSAGE(p != std::string::npos, from);
+    return s.replace(p, from.size(), to);
+}
+
+// Puts `png` into the good bundle's first image row, which claims width x height, and re-signs it.
+test::fs::path with_image(const test::fs::path& dir, const std::vector<std::uint8_t>& png, int width, int height,
+                          const std::string& mime = "image/png") {
+    auto b = test::copy_good(dir);
+    {
+        auto db = sql::Db::open(b, sql::OpenMode::read_write);
+        REQUIRE(db);
+        auto st = db->prepare("UPDATE images SET data = ?1, width = ?2, height = ?3, mime = ?4 WHERE rowid = (SELECT min(rowid) FROM images)");
+        REQUIRE(st);
+        REQUIRE(st->bind_blob(1, png.data(), png.size()).bind(2, std::int64_t{width}).bind(3, std::int64_t{height}).bind(4, mime).run());
+        REQUIRE(db->changes() == 1);
     }
     test::sign_with_test_key(b);
     return b;
@@ -172,7 +216,12 @@ TEST_CASE("hostile: manifest fields missing or of the wrong type") {
                                 std::string("UPDATE manifest SET value='yesterday' WHERE key='created'"),
                                 std::string("UPDATE manifest SET value='Bad Channel!' WHERE key='channel'"),
                                 std::string("UPDATE manifest SET value=2 WHERE key='disclosure_threshold'"),
-                                std::string("UPDATE manifest SET value='2000-01-01T00:00:00Z' WHERE key='expires'")}) {
+                                std::string("UPDATE manifest SET value='2000-01-01T00:00:00Z' WHERE key='expires'"),
+                                std::string("UPDATE manifest SET value='' WHERE key='min_kiosk_version'"),
+                                std::string("UPDATE manifest SET value='any' WHERE key='min_kiosk_version'"),
+                                std::string("UPDATE manifest SET value='1..0' WHERE key='min_kiosk_version'"),
+                                std::string("UPDATE manifest SET value='99999999999999999999.0' WHERE key='min_kiosk_version'"),
+                                std::string("UPDATE manifest SET value=1 WHERE key='min_kiosk_version'")}) {
         CAPTURE(sqltext);
         test::TempDir d;
         CHECK(verify_reason(edited(d.path(), sqltext)) == Reason::manifest);
@@ -242,4 +291,83 @@ TEST_CASE("an expired bundle is refused when a clock is given") {
     CHECK(v.error().reason == Reason::expired);
     o.now = *parse_utc("2030-01-01T00:00:00Z");
     CHECK(verify_bundle(b, signature_path_for(b), test::test_pub(), o).has_value());
+}
+
+TEST_CASE("hostile schema: a rebuilt table is accepted only if its CREATE statement is the documented one") {
+    // The control: rebuilt exactly as documented (SQLite quotes the new name), it verifies.
+    {
+        test::TempDir d;
+        auto ok = rebuilt(d.path(), "tracker_items", replace_once(documented_create("tracker_items"), "tracker_items(", "tracker_items_new("));
+        auto v = verify_bundle(ok, signature_path_for(ok), test::test_pub(), VerifyOptions{});
+        CHECK_MESSAGE(v.has_value(), (v ? "" : v.error().line()));
+    }
+    struct Case {
+        const char* name;
+        const char* table;
+        const char* from;
+        const char* to;
+        const char* then;
+    };
+    const Case cases[] = {
+        {"tracker_items without its CHECK, holding rag='purple'", "tracker_items",
+         " CHECK (rag IN ('red','amber','green','complete'))", "", "UPDATE tracker_items SET rag = 'purple'"},
+        {"a CHECK with another list", "localities", "'locality','area','comparator'", "'locality','area','comparator','person'", ""},
+        {"a non-STRICT table", "localities", ") STRICT", ")", ""},
+        {"a changed default", "modules", "sort_order INTEGER NOT NULL DEFAULT 0", "sort_order INTEGER NOT NULL DEFAULT 7", ""},
+        {"an extra column default", "briefings", "summary TEXT,", "summary TEXT DEFAULT 'see the body',", ""},
+        {"a column with a collation", "periods", "label TEXT NOT NULL", "label TEXT NOT NULL COLLATE NOCASE", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.name));
+        test::TempDir d;
+        std::string create = replace_once(replace_once(documented_create(c.table), std::string(c.table) + "(", std::string(c.table) + "_new("), c.from, c.to);
+        auto b = rebuilt(d.path(), c.table, create, c.then);
+        CHECK(verify_reason(b) == Reason::schema);
+    }
+}
+
+TEST_CASE("hostile schema: the documents_list index missing - or with other columns") {
+    for (std::string sqltext : {std::string("DROP INDEX documents_list"),
+                                std::string("DROP INDEX documents_list; CREATE INDEX documents_list ON documents(id, title)"),
+                                std::string("DROP INDEX documents_list; CREATE INDEX documents_list ON documents(id, title, category, organisation, "
+                                            "published, review_date, summary, page_count, sources, body_md)"),
+                                std::string("DROP INDEX documents_list; CREATE UNIQUE INDEX documents_list ON documents(id, title, category, "
+                                            "organisation, published, review_date, summary, page_count, sources)")}) {
+        CAPTURE(sqltext);
+        test::TempDir d;
+        CHECK(verify_reason(edited(d.path(), sqltext)) == Reason::schema);
+    }
+}
+
+TEST_CASE("hostile images: the real size is read from the image header and must match the row") {
+    SUBCASE("an 872 KB PNG of 30000 x 30000 pixels under a row that says 100 x 100") {
+        auto bomb = test::png_of_zeros(30000, 30000);
+        CHECK(bomb.size() < 1000000);
+        test::TempDir d;
+        CHECK(verify_reason(with_image(d.path(), bomb, 100, 100)) == Reason::format);
+    }
+    SUBCASE("the same PNG under a row that tells the truth: over 8192 pixels") {
+        test::TempDir d;
+        CHECK(verify_reason(with_image(d.path(), test::png_of_zeros(30000, 30000), 30000, 30000)) == Reason::format);
+        test::TempDir d2;
+        CHECK(verify_reason(with_image(d2.path(), test::png_of_zeros(8193, 16), 8193, 16)) == Reason::format);
+    }
+    SUBCASE("a small PNG under a row with another size") {
+        test::TempDir d;
+        CHECK(verify_reason(with_image(d.path(), test::png_of_zeros(300, 200), 100, 100)) == Reason::format);
+        test::TempDir d2;
+        CHECK(verify_reason(with_image(d2.path(), test::png_of_zeros(300, 200), 200, 300)) == Reason::format);
+    }
+    SUBCASE("a PNG stored as image/jpeg, and bytes that are no image") {
+        test::TempDir d;
+        CHECK(verify_reason(with_image(d.path(), test::png_of_zeros(300, 200), 300, 200, "image/jpeg")) == Reason::format);
+        test::TempDir d2;
+        CHECK(verify_reason(with_image(d2.path(), std::vector<std::uint8_t>(64, 0x5a), 300, 200)) == Reason::format);
+    }
+    SUBCASE("the control: a PNG whose row tells the truth, at the limit, is accepted") {
+        test::TempDir d;
+        auto b = with_image(d.path(), test::png_of_zeros(8192, 20), 8192, 20);
+        auto v = verify_bundle(b, signature_path_for(b), test::test_pub(), VerifyOptions{});
+        CHECK_MESSAGE(v.has_value(), (v ? "" : v.error().line()));
+    }
 }

@@ -5,7 +5,9 @@
 #include "content/bundle_verify.hpp"
 #include "content/importer.hpp"
 #include "content/sqlite.hpp"
+#include "png_bomb.hpp"
 #include "test_util.hpp"
+#include "bundle_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -18,44 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct BundleSpec {
-    std::int64_t version = 4;
-    std::string channel = "test-board";
-    std::string created = "2026-02-01T00:00:00Z";
-    std::string expires = "2099-12-31T00:00:00Z";
-    std::string min_kiosk = "0.1.0";
-    std::size_t padding_kb = 0;  // a large extra document, for multi-chunk copies
-};
-
-// Builds the good source with changed manifest fields and signs it with the test key.
-fs::path make_bundle(const fs::path& dir, const BundleSpec& s) {
-    fs::path src = dir / ("src-" + std::to_string(s.version) + "-" + s.channel);
-    fs::copy(test::fixtures() / "good_src", src, fs::copy_options::recursive);
-    nlohmann::json j = nlohmann::json::parse(test::read_all(src / "bundle.json"));
-    j["version"] = s.version;
-    j["channel"] = s.channel;
-    j["created"] = s.created;
-    j["expires"] = s.expires;
-    j["min_kiosk_version"] = s.min_kiosk;
-    test::write_all(src / "bundle.json", j.dump());
-    if (s.padding_kb) {
-        std::string body = "---\ntitle: Padding\ncategory: report\norganisation: Test\npublished: 2024-01-01\nsummary: Large.\n---\n";
-        for (std::size_t i = 0; i < s.padding_kb * 16; ++i) body += "Paragraph " + std::to_string(i) + " of a long report about multi-agency work.\n";
-        test::write_all(src / "library/padding.md", body);
-    }
-    fs::path out = dir / (s.channel + "-v" + std::to_string(s.version) + ".kbundle");
-    auto r = build_bundle(src, out);
-    REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().line()));
-    test::sign_with_test_key(out);
-    return out;
-}
-
-StateStore trusted_store(const fs::path& dir, std::vector<std::string> channels = {"test-board"}) {
-    auto s = StateStore::open(dir);
-    REQUIRE(s);
-    REQUIRE(s->trust(test::test_pub(), channels, "test"));
-    return std::move(*s);
-}
+using test::BundleSpec;
+using test::make_bundle;
+using test::trusted_store;
 
 Reason import_reason(StateStore& s, const fs::path& b, const ImportOptions& o = {}) {
     auto r = import_bundle(s, b, o);
@@ -359,7 +326,7 @@ TEST_CASE("import: crash-point sweep with SIGKILL at every step and at random co
         // A fresh start: recovery, then exactly the old or exactly the new content.
         auto s = StateStore::open(data);
         REQUIRE(s);
-        REQUIRE(recover(*s));
+        REQUIRE(recover(*s, DataLock::exclusive(data, std::chrono::milliseconds(0)).value()));
         CHECK(content::state_db(*s).query_text("PRAGMA integrity_check").value().value() == "ok");
         auto v = installed_version(*s);
         CHECK((v == 3 || v == 4));
@@ -382,7 +349,9 @@ TEST_CASE("recover: removes staging leftovers and unreferenced bundle files") {
     REQUIRE(import_bundle(s, make_bundle(t.path(), {.version = 3}), {}));
     test::write_all(s.staging_dir() / "import-dead.part", "partial");
     test::write_all(s.bundles_dir() / "test-board-v9-orphan.kbundle", "orphan");
-    auto n = recover(s);
+    auto lock = DataLock::exclusive(t / "data", std::chrono::milliseconds(0));
+    REQUIRE(lock);
+    auto n = recover(s, *lock);
     REQUIRE(n);
     CHECK(*n == 2);
     check_clean(s, 3);
@@ -394,4 +363,21 @@ TEST_CASE("the audit log is append-only") {
     CHECK_FALSE(content::state_db(s).exec("DELETE FROM audit"));
     CHECK_FALSE(content::state_db(s).exec("UPDATE audit SET result='ok'"));
     CHECK(s.audit_log(10).value().size() == 1);
+}
+
+TEST_CASE("import: an image bomb (a 30000 x 30000 PNG under a row saying 100 x 100) is refused with E_FORMAT") {
+    test::TempDir t;
+    auto s = trusted_store(t / "data");
+    auto b = test::copy_good(t.path(), "bomb");
+    {
+        auto db = sql::Db::open(b, sql::OpenMode::read_write);
+        REQUIRE(db);
+        auto png = test::png_of_zeros(30000, 30000);
+        auto st = db->prepare("UPDATE images SET data = ?1, width = 100, height = 100");
+        REQUIRE(st);
+        REQUIRE(st->bind_blob(1, png.data(), png.size()).run());
+    }
+    test::sign_with_test_key(b);
+    CHECK(import_reason(s, b) == Reason::format);
+    CHECK(installed_version(s) == 0);
 }

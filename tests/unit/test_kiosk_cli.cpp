@@ -6,11 +6,51 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+
 using test::q;
 
 namespace {
 std::string kiosk() { return KIOSK_EXE; }
+
+// Runs the kiosk with `args` on a pseudo-terminal, types `typed` once the
+// output contains `prompt`, and returns everything the terminal showed.
+std::string on_terminal(const std::vector<std::string>& args, const std::string& prompt, const std::string& typed, int& rc) {
+    int master = -1;
+    pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::vector<char*> argv;
+        std::string exe = kiosk();
+        argv.push_back(exe.data());
+        for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(exe.c_str(), argv.data());
+        ::_exit(127);
+    }
+    std::string shown;
+    bool typed_yet = false;
+    for (;;) {
+        pollfd p{master, POLLIN, 0};
+        if (::poll(&p, 1, 30000) <= 0) break;  // a hang fails below, it does not block the suite
+        char buf[256];
+        ssize_t n = ::read(master, buf, sizeof buf);
+        if (n <= 0) break;  // EIO once the child has gone
+        shown.append(buf, static_cast<std::size_t>(n));
+        if (!typed_yet && shown.find(prompt) != std::string::npos) {
+            REQUIRE(::write(master, typed.data(), typed.size()) == static_cast<ssize_t>(typed.size()));
+            typed_yet = true;
+        }
+    }
+    ::close(master);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return shown;
 }
+} // namespace
 
 TEST_CASE("kiosk cli: trust - import - status - rollback") {
     test::TempDir t;
@@ -72,4 +112,18 @@ TEST_CASE("kiosk: without a display it says so plainly and points to the screens
     CHECK(r.rc == 1);
     CHECK(r.out.find("E_NO_DISPLAY") != std::string::npos);
     CHECK(r.out.find("--screenshot") != std::string::npos);
+}
+
+TEST_CASE("kiosk --set-pin: typed on a terminal the PIN is not echoed - piped it is read as a line") {
+    test::TempDir t;
+    int rc = -1;
+    auto shown = on_terminal({"--data-dir", (t / "data").string(), "--set-pin"}, "PIN", "2468\n", rc);
+    CHECK_MESSAGE(rc == 0, shown);
+    CHECK(shown.find("New admin PIN") != std::string::npos);
+    CHECK(shown.find("admin PIN set") != std::string::npos);
+    CHECK_MESSAGE(shown.find("2468") == std::string::npos, shown);
+    // From a pipe (as provisioning scripts and the end-to-end test use it).
+    auto piped = test::run("echo 1357 | " + kiosk() + " --data-dir " + q(t / "data2") + " --set-pin");
+    CHECK_MESSAGE(piped.rc == 0, piped.out);
+    CHECK(piped.out.find("admin PIN set") != std::string::npos);
 }

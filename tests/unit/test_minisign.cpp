@@ -74,6 +74,49 @@ TEST_CASE("malformed signature and key files are refused as format errors") {
     CHECK(minisign::parse_secret_key("nonsense", nullptr).error().reason == Reason::format);
 }
 
+TEST_CASE("a public key file is its comment line and its key line - a bare key line is refused") {
+    auto text = minisign::format_public_key(minisign::generate_key().public_key());
+    REQUIRE(minisign::parse_public_key(text));
+    auto nl = text.find('\n');
+    const std::string comment = text.substr(0, nl), key = text.substr(nl + 1, text.size() - nl - 2);
+    REQUIRE(key.rfind("RW", 0) == 0);
+    CHECK(minisign::parse_public_key(comment + "\r\n" + key + "\r\n").has_value());  // CRLF is tolerated
+    CHECK(minisign::parse_public_key(comment + "\n" + key).has_value());              // and so is no final newline
+    for (const std::string& bad : {key, key + "\n", "\n" + key + "\n", comment + "\n", "# a comment\n" + key + "\n",
+                                   comment + "\n" + key + "\n" + key + "\n", comment + "\n\n" + key + "\n"}) {
+        CAPTURE(bad);
+        auto r = minisign::parse_public_key(bad);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().reason == Reason::format);
+    }
+}
+
+TEST_CASE("signature files: extra CRs end a line as minisign reads it - bytes outside base64 are refused (found by fuzzing)") {
+    auto sk = minisign::generate_key();
+    minisign::Hasher h;
+    h.update("hello", 5);
+    auto hash = h.finish();
+    std::string text = minisign::format_signature(minisign::sign_prehashed(sk, hash, "timestamp:1\tfile:x\thashed"));
+    SUBCASE("CR CR LF line ends: the comment is read without them and verifies") {
+        std::string crs;
+        for (char c : text) crs += c == '\n' ? std::string("\r\r\n") : std::string(1, c);
+        auto sig = minisign::parse_signature(crs);
+        REQUIRE(sig);
+        CHECK(sig->trusted_comment == "timestamp:1\tfile:x\thashed");
+        CHECK(minisign::verify_prehashed(sk.public_key(), *sig, hash));
+    }
+    SUBCASE("a byte over 0x7F in a base64 line (libsodium 1.0.18 would decode it)") {
+        std::size_t line2 = text.find('\n') + 1;
+        text[line2 + 10] = '\x80';
+        auto sig = minisign::parse_signature(text);
+        REQUIRE_FALSE(sig);
+        CHECK(sig.error().reason == Reason::format);
+        std::string pub = minisign::format_public_key(sk.public_key());
+        pub[pub.find('\n') + 5] = '\xC3';
+        CHECK_FALSE(minisign::parse_public_key(pub));
+    }
+}
+
 TEST_CASE("interop: a bundle signed by minisign -S verifies in our code") {
     test::TempDir t;
     auto b = test::copy_good(t.path());

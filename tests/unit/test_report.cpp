@@ -83,7 +83,7 @@ struct Fleet {
 
 } // namespace
 
-TEST_CASE("report: every figure is exact across two kiosks, repeats, a tampered file and a foreign device") {
+TEST_CASE("report: every figure is exact across two kiosks - repeats - a tampered file and a foreign device") {
     Fleet f;
     // The same export copied to a second stick, and one record exported twice in another file.
     fs::copy(f.root / "stick-a1", f.root / "stick-a1-copy");
@@ -177,7 +177,7 @@ TEST_CASE("report: a device removed from enrolment is no longer counted") {
     CHECK(f.reg.remove("Eastfield hub").error().reason == Reason::not_found);
 }
 
-TEST_CASE("report: empty, missing and huge folders, and a kiosk with a wrong clock") {
+TEST_CASE("report: empty - missing and huge folders and a kiosk with a wrong clock") {
     Fleet f;
     test::TempDir empty;
     auto r = build_report(f.reg, {empty.path()}, ReportOptions{});
@@ -221,7 +221,7 @@ TEST_CASE("report: the HTML is one self-contained page with no external referenc
     CHECK(h.find("Sessions held</th><td>6</td>") != std::string::npos);
 }
 
-TEST_CASE("status export: a signed kiosk-status/1 file with channels, refusals and completions, no names") {
+TEST_CASE("status export: a signed kiosk-status/1 file with channels - refusals and completions - no names") {
     Kiosk k("Committee room 1");
     REQUIRE(k.store.audit("import", "board", 3, "E_SIGNATURE", "x.kbundle: tampered"));
     REQUIRE(record_completion(k.store, "m1", parse_utc("2026-03-05T10:00:00Z").value()));
@@ -245,7 +245,7 @@ TEST_CASE("status export: a signed kiosk-status/1 file with channels, refusals a
     CHECK(nlohmann::json::parse(*next)["refused_imports"] == 0);
 }
 
-TEST_CASE("devices: names are unique, re-enrolling renames, a bad file is refused") {
+TEST_CASE("devices: names are unique - re-enrolling renames - a bad file is refused") {
     test::TempDir t;
     auto reg = DeviceRegistry::open(t / "d.db");
     REQUIRE(reg);

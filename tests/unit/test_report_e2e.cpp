@@ -31,7 +31,7 @@ void add_sessions(const fs::path& data, const std::vector<std::pair<std::string,
 std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 } // namespace
 
-TEST_CASE("report e2e: two kiosks export, the officer enrols both and reports exact figures") {
+TEST_CASE("report e2e: two kiosks export - the officer enrols both and reports exact figures") {
     test::TempDir t;
     const std::string kiosk = KIOSK_EXE, bundle = KIOSK_BUNDLE_EXE, db = " --db " + q(t / "devices.db");
     add_sessions(t / "k1", {{"2026-09-01T10:00:00Z", 11}, {"2026-10-02T10:00:00Z", 8}}, 3);

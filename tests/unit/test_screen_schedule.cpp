@@ -52,7 +52,7 @@ TEST_CASE("screen schedule: a touch outside hours wakes the screen for a few min
     CHECK(screen_lit(*s, week_minute(2, 10, 0), 500));
 }
 
-TEST_CASE("screen schedule: always, and mistakes refused with a sentence") {
+TEST_CASE("screen schedule: always and mistakes refused with a sentence") {
     auto a = parse_screen_schedule("always");
     REQUIRE(a);
     CHECK(a->always_on);

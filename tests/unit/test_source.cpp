@@ -80,6 +80,19 @@ TEST_CASE("timestamps and versions") {
     CHECK(compare_versions("0.10.0", "0.9.9") > 0);
     CHECK(compare_versions("1.0", "1.0.0") == 0);
     CHECK(compare_versions("0.1.0", "0.2") < 0);
+    // Parts of any length compare as numbers, without overflowing.
+    CHECK(compare_versions("18446744073709551617", "2") > 0);  // 2^64 + 1
+    CHECK(compare_versions("9223372036854775808", "1") > 0);   // 2^63
+    CHECK(compare_versions("2", "18446744073709551617") < 0);
+    CHECK(compare_versions("0.99999999999999999999999", "0.99999999999999999999998") > 0);
+    CHECK(compare_versions("1.000000000000000000000001", "1.1") == 0);  // leading zeros do not count
+    CHECK(compare_versions("007.1", "7.1") == 0);
+    CHECK(valid_version("0.1.0"));
+    CHECK(valid_version("12"));
+    for (const char* bad : {"", "v1", "1.", ".1", "1..2", "1.2.3-rc1", "1 .2", "1.2.3.4.5", "1234567890.0"}) {
+        CAPTURE(std::string(bad));
+        CHECK_FALSE(valid_version(bad));
+    }
     CHECK(valid_channel_name("oxon-scb"));
     CHECK_FALSE(valid_channel_name("Oxon SCB"));
 }

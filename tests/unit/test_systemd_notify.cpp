@@ -14,14 +14,14 @@
 using namespace std::chrono_literals;
 using platform::watchdog_interval_from;
 
-TEST_CASE("systemd watchdog: half the period, capped at 15 s, floored at 100 ms") {
+TEST_CASE("systemd watchdog: half the period - capped at 15 s - floored at 100 ms") {
     CHECK(watchdog_interval_from("30000000", nullptr, 10, 1) == 15000ms);
     CHECK(watchdog_interval_from("20000000", nullptr, 10, 1) == 10000ms);
     CHECK(watchdog_interval_from("120000000", nullptr, 10, 1) == 15000ms);
     CHECK(watchdog_interval_from("50000", nullptr, 10, 1) == 100ms);
 }
 
-TEST_CASE("systemd watchdog: applies to the main process and to xinit's child, not to others") {
+TEST_CASE("systemd watchdog: applies to the main process and to xinit's child - not to others") {
     CHECK(watchdog_interval_from("30000000", "10", 10, 1).has_value());
     CHECK(watchdog_interval_from("30000000", "1", 10, 1).has_value());  // WATCHDOG_PID is xinit, our parent
     CHECK_FALSE(watchdog_interval_from("30000000", "77", 10, 1).has_value());
@@ -37,7 +37,7 @@ TEST_CASE("systemd watchdog: missing or malformed values mean no watchdog") {
     CHECK_FALSE(watchdog_interval_from("30000000", "ten", 10, 1).has_value());
 }
 
-TEST_CASE("systemd notifier: READY=1 once, WATCHDOG=1 at most every half interval") {
+TEST_CASE("systemd notifier: READY=1 once - WATCHDOG=1 at most every half interval") {
     std::vector<std::string> sent;
     platform::SystemdNotifier n(10000ms, [&](std::string_view s) { sent.emplace_back(s); return true; });
     n.notify_ready();

@@ -267,3 +267,39 @@ TEST_CASE("presenter: the audience screen shows the running session's slide at t
         CHECK(without > 0);
     }
 }
+
+// A font rebuild (text size or theme) frees the old ImFont objects; a laid-out
+// document that kept their pointers crashed the kiosk (found by the soak test:
+// open a document, tap High contrast). The layout must be redone with the new fonts.
+TEST_CASE("markdown view: a font rebuild lays the document out again with the new fonts") {
+    test::Harness h(ImVec2(800, 480), false);
+    kiosk::MarkdownView v;
+    v.set_markdown("# Title\n\nSome words that wrap across lines of the reader.");
+    auto draw = [&](ImFont* f) {
+        kiosk::LayoutStyle st;
+        st.body = st.bold = st.italic = st.heading = st.title = f;
+        ImGui::NewFrame();
+        ImGui::Begin("t");
+        v.draw("##doc", ImVec2(400, 300), h.ctx, {}, st);
+        ImGui::End();
+        ImGui::Render();
+    };
+    auto fonts_used = [&] {
+        std::set<const ImFont*> used;
+        for (const auto& it : v.layout.items)
+            if (it.kind == kiosk::LaidItem::Kind::text) used.insert(it.run.font);
+        return used;
+    };
+    ImFont* first = h.ctx.fonts.body;
+    draw(first);
+    REQUIRE(fonts_used() == std::set<const ImFont*>{first});
+    // What build_fonts does: new ImFont objects and a new generation.
+    ImFont* rebuilt = ImGui::GetIO().Fonts->AddFontDefault();
+    unsigned char* px = nullptr;
+    int w = 0, hh = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &hh);
+    h.ctx.fonts.body = rebuilt;
+    h.ctx.fonts.generation += 1;
+    draw(rebuilt);
+    CHECK(fonts_used() == std::set<const ImFont*>{rebuilt});
+}

@@ -65,6 +65,18 @@ TEST_CASE("navigation: tap a home tile - go back - open admin - a wrong PIN is r
     CHECK(h.has_item("Lock"));  // unlocked
 }
 
+TEST_CASE("admin: the graphics line (GL context and ImGui renderer) shows once unlocked, when the platform gives one") {
+    test::Harness h(ImVec2(1280, 720));
+    REQUIRE(h.click("Administration"));
+    for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
+    h.frames(2);
+    REQUIRE(h.has_item("Lock"));
+    int without = h.frame();
+    h.ctx.graphics = "OpenGL 2.1 Mesa 22.3.6 (llvmpipe), ImGui backend opengl2";
+    int with = h.frame();
+    CHECK(with > without);  // "Graphics: ..." is drawn (text adds vertices)
+}
+
 TEST_CASE("navigation: briefings hub to trend to compare - a library row opens the reader") {
     test::Harness h(ImVec2(1280, 720));
     REQUIRE(h.click("Briefings"));
@@ -127,4 +139,17 @@ TEST_CASE("presenter: ending a session saves a record - the register is off by d
     h.frame();
     REQUIRE(h.click("Save the record"));  // refused: no trainer name yet
     CHECK(h.services.records.empty());
+}
+
+TEST_CASE("admin: the audit log is read once and cached, not queried every frame, at 10,000 entries") {
+    test::Harness h(ImVec2(1280, 720));
+    h.services.audit_rows.resize(10000);
+    REQUIRE(h.shell.go("admin:audit", h.ctx));
+    h.frame();
+    for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
+    h.frames(30);
+    REQUIRE(h.has_item("Lock"));
+    CHECK(h.services.audit_reads == 1);
+    REQUIRE(h.click("Refresh"));
+    CHECK(h.services.audit_reads == 2);
 }

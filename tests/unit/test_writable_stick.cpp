@@ -58,7 +58,7 @@ TEST_CASE("writable stick: no helper socket (a desktop) means the folder is used
     CHECK(w->finish());
 }
 
-TEST_CASE("writable stick: asks for the stick by name, then hands it back read-only") {
+TEST_CASE("writable stick: asks for the stick by name - then hands it back read-only") {
     test::TempDir t;
     std::string got;
     {
@@ -82,7 +82,7 @@ TEST_CASE("writable stick: the helper's refusal comes back with its code and sen
     CHECK(w.error().message.find("E_NO_DEVICE") != std::string::npos);
 }
 
-TEST_CASE("writable stick: dropped without finish, it still hands the stick back") {
+TEST_CASE("writable stick: dropped without finish - it still hands the stick back") {
     test::TempDir t;
     std::string got;
     {

@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include <stdexcept>
+#include <utility>
 
 #include <map>
 #include <string>
@@ -27,23 +28,35 @@ public:
     std::vector<std::string> guards, records;
     std::string setting(const std::string& k, const std::string& f) override { return settings.count(k) ? settings[k] : f; }
     void set_setting(const std::string& k, const std::string& v) override { settings[k] = v; }
-    content::Status check_pin(const std::string& p) override {
-        if (p == pin) return {};
-        ++wrong;
-        return content::fail(content::Reason::pin, "That PIN is not right.");
+    void start_pin_check(const std::string& p) override {
+        if (p == pin) pin_result = content::Status{};
+        else {
+            ++wrong;
+            pin_result = content::fail(content::Reason::pin, "That PIN is not right.");
+        }
     }
+    std::optional<content::Status> take_pin_result() override { return std::exchange(pin_result, std::nullopt); }
+    bool pin_check_running() override { return false; }
+    std::optional<content::Status> pin_result;
     bool pin_is_set() override { return true; }
     std::vector<kiosk::UsbOffer> usb_offers() override { return offers; }
     void start_import(const std::string& path) override { imported.push_back(path); }
     void cancel_import() override {}
     kiosk::ImportStatus import_status() override { return {}; }
     content::Status rollback(const std::string&) override { return {}; }
-    std::vector<kiosk::AuditRow> audit(std::size_t) override { return {}; }
+    std::vector<kiosk::AuditRow> audit(std::size_t limit) override {
+        ++audit_reads;
+        return std::vector<kiosk::AuditRow>(std::min(limit, audit_rows.size()), kiosk::AuditRow{"2026-01-01T00:00:00Z", "import", "c", "ok", "detail", 1});
+    }
+    int audit_reads = 0;
+    std::vector<int> audit_rows;  // its size is the log's length
     std::vector<kiosk::KeyRow> trusted_keys() override { return {}; }
     content::Status untrust(const std::string&) override { return {}; }
     content::Status trust_from_usb(const std::string&, const std::vector<std::string>&) override { return {}; }
     std::vector<std::string> usb_public_keys() override { return {}; }
-    content::Result<std::string> export_to_usb() override { return std::string("exported"); }
+    void start_export_to_usb() override { ++exports; }
+    kiosk::ExportStatus export_status() override { return {}; }
+    int exports = 0;
     void record_display_guard(const std::string& cell) override { guards.push_back(cell); }
     content::Status save_session_record(const std::string& json) override {
         records.push_back(json);

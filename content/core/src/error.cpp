@@ -17,6 +17,7 @@ std::string_view reason_code(Reason r) {
     case Reason::schema: return "E_SCHEMA";
     case Reason::manifest: return "E_MANIFEST";
     case Reason::expired: return "E_EXPIRED";
+    case Reason::future_dated: return "E_FUTURE_DATED";
     case Reason::untrusted_key: return "E_UNTRUSTED_KEY";
     case Reason::channel_not_allowed: return "E_CHANNEL_NOT_ALLOWED";
     case Reason::rollback: return "E_ROLLBACK";
@@ -29,6 +30,7 @@ std::string_view reason_code(Reason r) {
     case Reason::not_found: return "E_NOT_FOUND";
     case Reason::pin: return "E_PIN";
     case Reason::locked: return "E_LOCKED";
+    case Reason::busy: return "E_BUSY";
     case Reason::internal: return "E_INTERNAL";
     }
     return "E_INTERNAL";

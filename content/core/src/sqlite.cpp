@@ -57,6 +57,10 @@ Result<Db> Db::open(const std::filesystem::path& path, OpenMode mode) {
             } else enc += c;
         }
         name = "file:" + enc + "?immutable=1";
+    } else if (mode == OpenMode::read_only) {
+        flags |= SQLITE_OPEN_READONLY;
+        flags &= ~SQLITE_OPEN_URI;
+        name = path.string();
     } else {
         flags |= SQLITE_OPEN_READWRITE;
         if (mode == OpenMode::read_write_create) flags |= SQLITE_OPEN_CREATE;
@@ -70,8 +74,8 @@ Result<Db> Db::open(const std::filesystem::path& path, OpenMode mode) {
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, mode == OpenMode::read_only_immutable ? 0 : 1, nullptr);
-    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, mode == OpenMode::read_only_immutable ? 0 : 1, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, mode == OpenMode::read_only_immutable || mode == OpenMode::read_only ? 0 : 1, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, mode == OpenMode::read_only_immutable || mode == OpenMode::read_only ? 0 : 1, nullptr);
     sqlite3_limit(raw, SQLITE_LIMIT_LENGTH, limits::sqlite_value_bytes);
     sqlite3_busy_timeout(raw, 2000);
     return db;
@@ -191,5 +195,23 @@ std::vector<std::uint8_t> Stmt::blob(int c) const {
     return p ? std::vector<std::uint8_t>(p, p + n) : std::vector<std::uint8_t>{};
 }
 int Stmt::type(int c) const { return sqlite3_column_type(m_stmt, c); }
+
+Result<Transaction> Transaction::begin(Db& db) {
+    if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
+    return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+    if (m_db && !sqlite3_get_autocommit(m_db->handle())) (void)m_db->exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    Db* db = m_db;
+    m_db = nullptr;
+    if (!db) return fail(Reason::internal, "A transaction was committed twice.");
+    auto s = db->exec("COMMIT");
+    if (!s && !sqlite3_get_autocommit(db->handle())) (void)db->exec("ROLLBACK");
+    return s;
+}
 
 } // namespace content::sql

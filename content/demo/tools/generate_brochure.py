@@ -16,16 +16,16 @@ courses = [
      ["see the child behind the adult's needs", "ask about caring responsibilities", "plan jointly across adults' and children's services"]),
     ("Parental substance misuse", "Adult and children's practitioners", 3, "level 2",
      ["recognise how drug and alcohol use affects parenting", "work with treatment services", "review safety plans"]),
-    ("Child sexual exploitation: awareness", "All practitioners", 3, "level 2",
-     ["recognise grooming and exploitation", "use the exploitation screening tool", "refer to the multi-agency exploitation group"]),
+    ("Child sexual exploitation (CSE): awareness", "All practitioners", 3, "level 2",
+     ["recognise grooming and the signs of CSE", "use the exploitation screening tool", "refer to the multi-agency exploitation group"]),
     ("Child sexual exploitation: disruption and investigation", "Police, social care and health", 6, "level 3",
      ["plan disruption activity", "gather and share intelligence", "support victims through investigation"]),
     ("Children missing from home, care and education", "Practitioners and foster carers", 3, "level 2",
-     ["know the missing protocol", "carry out return interviews", "spot patterns that point to exploitation"]),
+     ["know the missing protocol for children looked after (CLA) and others", "carry out return interviews", "spot patterns that point to exploitation"]),
     ("Safer recruitment", "Managers who recruit", 6, "level 3",
      ["design recruitment that deters unsuitable applicants", "check references and gaps in history", "keep a safer culture after appointment"]),
     ("Managing allegations against people who work with children", "Managers and designated leads", 3, "level 3",
-     ["know when to contact the designated officer", "run a fair process", "support everyone involved"]),
+     ["know when to contact the local authority designated officer (LADO)", "run a fair process", "support everyone involved"]),
     ("Private fostering: spotting the hidden children", "Schools, health and community groups", 2, "level 1",
      ["define private fostering", "know the duty to notify", "raise awareness in communities"]),
     ("Safeguarding disabled children", "Practitioners", 6, "level 2",
@@ -70,7 +70,7 @@ category: training-material
 organisation: Westmere Safeguarding Children Board
 published: 2025-03-15
 review_date: 2026-03-31
-summary: "Every course in the board's multi-agency programme for 2025/26: who it is for, what you will learn, the level, dates and venues, and how to book."
+summary: "Every course in the board's multi-agency training programme for 2025/26: who it is for, what you will learn, the level, dates and venues, and how to book."
 sources:
   - "London Borough of Bromley, joint scrutiny meeting, 7 May 2013: a board's multi-agency training programme and brochure"
 ---

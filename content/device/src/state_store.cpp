@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -40,6 +41,10 @@ CREATE TABLE IF NOT EXISTS clock(
   id INTEGER PRIMARY KEY CHECK (id = 1),
   newest_signed_time INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS freshness(
+  channel TEXT PRIMARY KEY NOT NULL,
+  newest_signed_time INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL, action TEXT NOT NULL, channel TEXT NOT NULL DEFAULT '',
@@ -67,6 +72,12 @@ CREATE TABLE IF NOT EXISTS settings(
 
 std::string now_utc() { return format_utc(static_cast<std::int64_t>(std::time(nullptr))); }
 
+// Kiosks from before per-channel freshness kept one global time; each
+// installed channel starts from its own installed bundles' signed times.
+constexpr std::string_view k_freshness_seed =
+    "INSERT OR IGNORE INTO freshness(channel, newest_signed_time) "
+    "SELECT channel, max(created, coalesce(prev_created, 0)) FROM channels";
+
 
 } // namespace
 
@@ -90,29 +101,60 @@ Result<StateStore> StateStore::open(const fs::path& dir) {
     }
     auto ic = db->query_text("PRAGMA quick_check");
     if (!ic || !*ic || **ic != "ok") return fail(Reason::corrupt, "The kiosk's state database " + (dir / "state.db").string() + " is damaged.");
+    auto had_freshness = db->query_int("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='freshness'");
+    if (!had_freshness) return std::unexpected(had_freshness.error());
     if (auto s = db->exec(k_state_ddl); !s) return std::unexpected(s.error());
+    if (*had_freshness == 0)  // once, when upgrading: a later reset_freshness must stay reset
+        if (auto s = db->exec(k_freshness_seed); !s) return std::unexpected(s.error());
     return StateStore(dir, std::make_unique<sql::Db>(std::move(*db)));
+}
+
+Result<StateStore> StateStore::open_read_only(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir / "state.db", ec)) return fail(Reason::not_found, "There is no kiosk state in " + dir.string() + " yet.");
+    auto db = sql::Db::open(dir / "state.db", sql::OpenMode::read_only);
+    if (!db) return std::unexpected(db.error());
+    if (auto s = db->exec("PRAGMA query_only=ON"); !s) return std::unexpected(s.error());
+    return StateStore(dir, std::make_unique<sql::Db>(std::move(*db)));
+}
+
+Status check_freshness(const std::string& title, std::int64_t created, std::int64_t expires, std::int64_t newest, std::int64_t now, FutureDated future) {
+    const std::int64_t clock = std::max(now, newest);
+    if (clock >= expires)
+        return fail(Reason::expired, "The bundle '" + title + "' expired on " + format_utc(expires) + "; ask the publisher for a current one.");
+    const std::int64_t base = std::max(clock, release_floor_time);
+    if (future == FutureDated::refuse && created > base + max_future_seconds)
+        return fail(Reason::future_dated, "The bundle '" + title + "' says it was signed on " + format_utc(created) + ", more than 400 days after " +
+                                              format_utc(base) + ", the newest time this kiosk knows for its channel. If that date is right, an "
+                                              "administrator can confirm it (kiosk --import PATH --allow-future).");
+    return {};
 }
 
 Status StateStore::trust(const minisign::PublicKey& key, const std::vector<std::string>& channels, const std::string& label) {
     for (auto& c : channels)
         if (!valid_channel_name(c)) return fail(Reason::usage, "'" + c + "' is not a valid channel name.");
     if (channels.empty()) return fail(Reason::usage, "A trusted key must be allowed at least one channel.");
+    auto tx = sql::Transaction::begin(*m_db);
+    if (!tx) return std::unexpected(tx.error());
     auto st = m_db->prepare("INSERT OR REPLACE INTO trusted_keys(key_id, public_key, channels, added, label) VALUES (?1,?2,?3,?4,?5)");
     if (!st) return std::unexpected(st.error());
     std::string kid = key.key_id_hex();
     if (auto r = st->bind(1, kid).bind(2, format_public_key(key)).bind(3, json_string_list(channels)).bind(4, now_utc()).bind(5, label).run(); !r) return r;
     std::string list;
     for (auto& c : channels) list += (list.empty() ? "" : ",") + c;
-    return audit("trust", "", 0, "ok", "key " + kid + " may publish " + list);
+    if (auto r = audit("trust", "", 0, "ok", "key " + kid + " may publish " + list); !r) return r;
+    return tx->commit();
 }
 
 Status StateStore::untrust(const std::string& kid) {
+    auto tx = sql::Transaction::begin(*m_db);
+    if (!tx) return std::unexpected(tx.error());
     auto st = m_db->prepare("DELETE FROM trusted_keys WHERE key_id=?1");
     if (!st) return std::unexpected(st.error());
     if (auto r = st->bind(1, kid).run(); !r) return r;
     if (m_db->changes() == 0) return fail(Reason::not_found, "Key " + kid + " is not trusted on this kiosk.");
-    return audit("untrust", "", 0, "ok", "key " + kid + " removed");
+    if (auto r = audit("untrust", "", 0, "ok", "key " + kid + " removed"); !r) return r;
+    return tx->commit();
 }
 
 Result<std::vector<TrustedKey>> StateStore::trusted_keys() {
@@ -180,67 +222,112 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> StateStore::high_water
 }
 
 Result<std::int64_t> StateStore::newest_signed_time() {
-    auto v = m_db->query_text("SELECT newest_signed_time FROM clock WHERE id=1");
-    if (!v) return std::unexpected(v.error());
-    return *v ? std::strtoll((*v)->c_str(), nullptr, 10) : 0;
+    return m_db->query_int("SELECT coalesce(max(newest_signed_time), 0) FROM freshness");
 }
 
-Result<std::optional<std::string>> StateStore::commit_install(const std::string& channel, const InstalledBundle& in, const std::string& detail) {
-    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
-    auto rollback = [&](Error e) -> Result<std::optional<std::string>> {
-        (void)m_db->exec("ROLLBACK");
-        return std::unexpected(std::move(e));
-    };
-    auto old = this->channel(channel);
-    if (!old) return rollback(old.error());
-    std::optional<std::string> dropped;
+Result<std::int64_t> StateStore::newest_signed_time(const std::string& channel) {
+    auto st = m_db->prepare("SELECT newest_signed_time FROM freshness WHERE channel=?1");
+    if (!st) return std::unexpected(st.error());
+    st->bind(1, channel);
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    return *row ? st->int64(0) : 0;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> StateStore::freshness_marks() {
+    return sql::collect<std::pair<std::string, std::int64_t>>(*m_db, "SELECT channel, newest_signed_time FROM freshness ORDER BY channel",
+                                                              [](sql::Stmt& s) { return std::make_pair(s.text(0), s.int64(1)); });
+}
+
+Status StateStore::reset_freshness(const std::string& channel, const std::string& reason) {
+    auto tx = sql::Transaction::begin(*m_db);
+    if (!tx) return std::unexpected(tx.error());
+    auto old = newest_signed_time(channel);
+    if (!old) return std::unexpected(old.error());
+    auto st = m_db->prepare("DELETE FROM freshness WHERE channel=?1");
+    if (!st) return std::unexpected(st.error());
+    if (auto r = st->bind(1, channel).run(); !r) return r;
+    if (m_db->changes() == 0) return fail(Reason::not_found, "Channel '" + channel + "' has no signed time to reset.");
+    if (auto r = audit("reset-freshness", channel, 0, "ok", "forgot the newest signed time " + format_utc(*old) + (reason.empty() ? "" : ": " + reason)); !r)
+        return r;
+    return tx->commit();
+}
+
+namespace {
+// The version rules against the state as it is inside the commit transaction.
+Status check_version(StateStore& s, const std::string& channel, const InstalledBundle& in, const std::optional<ChannelState>& cur) {
+    auto hw = s.high_water(channel);
+    if (!hw) return std::unexpected(hw.error());
+    if (in.version < *hw)
+        return fail(Reason::rollback, "This is version " + std::to_string(in.version) + " of '" + channel + "', older than version " +
+                                          std::to_string(*hw) + " already accepted. Old content cannot replace newer content.");
+    if (cur && cur->current.version == in.version)
+        return fail(Reason::same_version, "Version " + std::to_string(in.version) + " of '" + channel + "' is already installed; nothing to do.");
+    return {};
+}
+} // namespace
+
+Status StateStore::write_channel(const ChannelState& c) {
     auto st = m_db->prepare(std::string("INSERT OR REPLACE INTO channels(") + k_channel_cols + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    if (!st) return rollback(st.error());
-    st->bind(1, channel).bind(2, in.file).bind(3, in.version).bind(4, in.title).bind(5, in.created).bind(6, in.expires).bind(7, in.key_id);
-    if (*old) {
-        const auto& cur = (*old)->current;
-        st->bind(8, cur.file).bind(9, cur.version).bind(10, cur.title).bind(11, cur.created).bind(12, cur.expires).bind(13, cur.key_id);
-        if ((*old)->previous && (*old)->previous->file != in.file) dropped = (*old)->previous->file;
+    if (!st) return std::unexpected(st.error());
+    const auto& in = c.current;
+    st->bind(1, c.channel).bind(2, in.file).bind(3, in.version).bind(4, in.title).bind(5, in.created).bind(6, in.expires).bind(7, in.key_id);
+    if (c.previous) {
+        const auto& p = *c.previous;
+        st->bind(8, p.file).bind(9, p.version).bind(10, p.title).bind(11, p.created).bind(12, p.expires).bind(13, p.key_id);
     } else {
         for (int i = 8; i <= 13; ++i) st->bind_null(i);
     }
-    st->bind(14, static_cast<std::int64_t>(std::time(nullptr)));
-    if (auto r = st->run(); !r) return rollback(r.error());
+    st->bind(14, c.installed_at);
+    return st->run();
+}
+
+Result<std::optional<std::string>> StateStore::commit_install(const std::string& channel, const InstalledBundle& in, const std::string& detail,
+                                                              const InstallRules& rules) {
+    auto tx = sql::Transaction::begin(*m_db);
+    if (!tx) return std::unexpected(tx.error());
+    auto old = this->channel(channel);
+    if (!old) return std::unexpected(old.error());
+    if (auto v = check_version(*this, channel, in, *old); !v) return std::unexpected(v.error());
+    auto newest = newest_signed_time(channel);
+    if (!newest) return std::unexpected(newest.error());
+    const std::int64_t now = rules.now ? rules.now : static_cast<std::int64_t>(std::time(nullptr));
+    if (auto f = check_freshness(in.title, in.created, in.expires, *newest, now, rules.future); !f) return std::unexpected(f.error());
+    ChannelState next{channel, in, std::nullopt, static_cast<std::int64_t>(std::time(nullptr))};
+    std::optional<std::string> dropped;
+    if (*old) {
+        next.previous = (*old)->current;
+        if ((*old)->previous && (*old)->previous->file != in.file) dropped = (*old)->previous->file;
+    }
+    if (auto r = write_channel(next); !r) return std::unexpected(r.error());
     auto hw = m_db->prepare("INSERT INTO high_water(channel, version) VALUES (?1, ?2) ON CONFLICT(channel) DO UPDATE SET version=max(version, excluded.version)");
-    if (!hw) return rollback(hw.error());
-    if (auto r = hw->bind(1, channel).bind(2, in.version).run(); !r) return rollback(r.error());
-    auto ck = m_db->prepare("INSERT INTO clock(id, newest_signed_time) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET newest_signed_time=max(newest_signed_time, excluded.newest_signed_time)");
-    if (!ck) return rollback(ck.error());
-    if (auto r = ck->bind(1, in.created).run(); !r) return rollback(r.error());
-    if (auto r = audit("import", channel, in.version, "ok", detail); !r) return rollback(r.error());
-    if (auto s = m_db->exec("COMMIT"); !s) return rollback(s.error());
+    if (!hw) return std::unexpected(hw.error());
+    if (auto r = hw->bind(1, channel).bind(2, in.version).run(); !r) return std::unexpected(r.error());
+    auto ck = m_db->prepare("INSERT INTO freshness(channel, newest_signed_time) VALUES (?1, ?2) "
+                            "ON CONFLICT(channel) DO UPDATE SET newest_signed_time=max(newest_signed_time, excluded.newest_signed_time)");
+    if (!ck) return std::unexpected(ck.error());
+    if (auto r = ck->bind(1, channel).bind(2, in.created).run(); !r) return std::unexpected(r.error());
+    if (auto r = audit("import", channel, in.version, "ok", detail); !r) return std::unexpected(r.error());
+    if (auto c = tx->commit(); !c) return std::unexpected(c.error());
     return dropped;
 }
 
 Result<ChannelState> StateStore::commit_rollback(const std::string& channel) {
-    if (auto s = m_db->exec("BEGIN IMMEDIATE"); !s) return std::unexpected(s.error());
-    auto abort = [&](Error e) -> Result<ChannelState> {
-        (void)m_db->exec("ROLLBACK");
-        return std::unexpected(std::move(e));
-    };
+    auto tx = sql::Transaction::begin(*m_db);
+    if (!tx) return std::unexpected(tx.error());
     auto old = this->channel(channel);
-    if (!old) return abort(old.error());
-    if (!*old) return abort(Error{Reason::not_found, "Nothing is installed on channel '" + channel + "'."});
-    if (!(*old)->previous) return abort(Error{Reason::not_found, "Channel '" + channel + "' has no previous bundle to go back to."});
+    if (!old) return std::unexpected(old.error());
+    if (!*old) return fail(Reason::not_found, "Nothing is installed on channel '" + channel + "'.");
+    if (!(*old)->previous) return fail(Reason::not_found, "Channel '" + channel + "' has no previous bundle to go back to.");
     ChannelState swapped = **old;
     std::swap(swapped.current, *swapped.previous);
-    auto st = m_db->prepare(std::string("INSERT OR REPLACE INTO channels(") + k_channel_cols + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    if (!st) return abort(st.error());
+    swapped.installed_at = static_cast<std::int64_t>(std::time(nullptr));
+    if (auto r = write_channel(swapped); !r) return std::unexpected(r.error());
     const auto& c = swapped.current;
-    const auto& p = *swapped.previous;
-    st->bind(1, channel).bind(2, c.file).bind(3, c.version).bind(4, c.title).bind(5, c.created).bind(6, c.expires).bind(7, c.key_id);
-    st->bind(8, p.file).bind(9, p.version).bind(10, p.title).bind(11, p.created).bind(12, p.expires).bind(13, p.key_id);
-    st->bind(14, static_cast<std::int64_t>(std::time(nullptr)));
-    if (auto r = st->run(); !r) return abort(r.error());
-    if (auto r = audit("rollback", channel, c.version, "ok", "from version " + std::to_string(p.version) + " back to " + std::to_string(c.version));
+    if (auto r = audit("rollback", channel, c.version, "ok", "from version " + std::to_string(swapped.previous->version) + " back to " + std::to_string(c.version));
         !r)
-        return abort(r.error());
-    if (auto s = m_db->exec("COMMIT"); !s) return abort(s.error());
+        return std::unexpected(r.error());
+    if (auto r = tx->commit(); !r) return std::unexpected(r.error());
     return swapped;
 }
 

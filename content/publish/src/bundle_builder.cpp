@@ -43,7 +43,7 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
     for (auto& b : sb.briefings) {
         TRY(brf->bind(1, b.id).bind(2, b.title).bind(3, b.kind).bind(4, b.audience).bind(5, b.date)
                 .bind_opt(6, b.locality_id.empty() ? std::nullopt : std::optional(b.locality_id)).bind(7, b.summary).bind(8, b.body_md).bind(9, b.sources).run());
-        TRY(search->bind(1, b.title).bind(2, markdown_to_plain(b.summary + "\n" + b.body_md)).bind(3, "briefing").bind(4, b.id).run());
+        TRY(search->bind(1, b.title).bind(2, markdown_to_plain(b.summary + "\n\n" + b.body_md)).bind(3, "briefing").bind(4, b.id).run());
     }
     PREP(trk, "INSERT INTO trackers VALUES (?1,?2,?3,?4,?5,?6)");
     for (auto& t : sb.trackers) TRY(trk->bind(1, t.id).bind(2, t.title).bind(3, t.kind).bind(4, t.source).bind(5, t.description).bind(6, t.sort_order).run());
@@ -65,7 +65,7 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
             if (s.question) {
                 TRY(qst->bind(1, m.id).bind(2, s.ord).bind(3, s.question->prompt).bind(4, json_string_list(s.question->options))
                         .bind(5, std::int64_t{s.question->answer}).bind(6, s.question->explanation).run());
-                body += "\n" + s.question->prompt;
+                body += "\n\n" + s.question->prompt;
             }
             TRY(search->bind(1, m.title + ": " + s.title).bind(2, markdown_to_plain(body)).bind(3, "slide").bind(4, m.id + ":" + std::to_string(s.ord)).run());
         }
@@ -77,12 +77,13 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
                 .bind_opt(6, d.review_date.empty() ? std::nullopt : std::optional(d.review_date)).bind(7, d.summary)
                 .bind(8, static_cast<std::int64_t>(d.pages.size())).bind(9, d.sources)
                 .bind_opt(10, d.body_md.empty() ? std::nullopt : std::optional(d.body_md)).run());
-        std::string text = d.summary + "\n" + d.body_md;
+        // Markdown goes through the reader's parser; page texts are plain already.
+        std::string text = markdown_to_plain(d.summary + "\n\n" + d.body_md);
         for (auto& p : d.pages) {
             TRY(pg->bind(1, d.id).bind(2, p.page).bind(3, p.image_id).bind(4, p.text).run());
             text += "\n" + p.text;
         }
-        TRY(search->bind(1, d.title).bind(2, markdown_to_plain(text)).bind(3, "document").bind(4, d.id).run());
+        TRY(search->bind(1, d.title).bind(2, text).bind(3, "document").bind(4, d.id).run());
     }
     PREP(img, "INSERT INTO images VALUES (?1,?2,?3,?4,?5,?6)");
     for (auto& i : sb.images)
@@ -109,13 +110,37 @@ std::string summary_json(const SourceBundle& sb) {
     return j.dump();
 }
 
+// The manifest a build writes for `sb`, except `created` (the caller's).
+Manifest manifest_for(const SourceBundle& sb) {
+    Manifest m;
+    m.format = std::string(schema::format_id);
+    m.channel = sb.channel;
+    m.version = sb.version;
+    m.title = sb.title;
+    m.min_kiosk_version = sb.min_kiosk_version;
+    m.publisher = sb.publisher;
+    m.disclosure_threshold = sb.disclosure_threshold;
+    m.expires = parse_utc(sb.expires).value_or(0);
+    if (sb.created) m.created = parse_utc(*sb.created).value_or(0);
+    nlohmann::json ov = nlohmann::json::array();
+    for (auto& o : sb.overrides) ov.push_back({{"pattern", o.pattern}, {"field", o.field}, {"reason", o.reason}});
+    m.lint_overrides_json = ov.dump();
+    m.summary_json = summary_json(sb);
+    return m;
+}
+
 } // namespace
+
+Status write_check_database(sql::Db& db, const SourceBundle& sb) {
+    if (auto s = db.exec(schema::ddl()); !s) return std::unexpected(s.error());
+    if (auto s = write_manifest(db, manifest_for(sb)); !s) return std::unexpected(s.error());
+    return write_content(db, sb);
+}
 
 Status check_text_limits(const SourceBundle& sb) {
     auto db = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
     if (!db) return std::unexpected(db.error());
-    if (auto s = db->exec(schema::ddl()); !s) return std::unexpected(s.error());
-    if (auto s = write_content(*db, sb); !s) return std::unexpected(s.error());
+    if (auto s = write_check_database(*db, sb); !s) return std::unexpected(s.error());
     if (auto s = schema::check_lengths(*db); !s) return fail(Reason::source, "In the source: " + s.error().message);
     return {};
 }
@@ -131,24 +156,14 @@ Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs
     auto disc = check_disclosure({sb->localities, sb->indicators, sb->values, sb->disclosure_threshold});
     if (!disc) return std::unexpected(disc.error());
 
-    Manifest m;
-    m.format = std::string(schema::format_id);
-    m.channel = sb->channel;
-    m.version = sb->version;
-    m.title = sb->title;
-    m.min_kiosk_version = sb->min_kiosk_version;
-    m.publisher = sb->publisher;
-    m.disclosure_threshold = sb->disclosure_threshold;
-    m.expires = *parse_utc(sb->expires);
+    if (!valid_version(sb->min_kiosk_version))
+        return fail(Reason::source, "bundle.json: \"min_kiosk_version\" (" + sb->min_kiosk_version + ") must be dotted numbers such as 0.1.0.");
+    Manifest m = manifest_for(*sb);
     if (opts.created) m.created = *opts.created;
     else if (sb->created) m.created = *parse_utc(*sb->created);
     else if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) m.created = std::strtoll(sde, nullptr, 10);
     else m.created = static_cast<std::int64_t>(std::time(nullptr));
     if (m.expires <= m.created) return fail(Reason::source, "bundle.json: \"expires\" (" + sb->expires + ") is not after the creation time " + format_utc(m.created) + ".");
-    nlohmann::json ov = nlohmann::json::array();
-    for (auto& o : sb->overrides) ov.push_back({{"pattern", o.pattern}, {"field", o.field}, {"reason", o.reason}});
-    m.lint_overrides_json = ov.dump();
-    m.summary_json = summary_json(*sb);
 
     fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
     fs::path tmp = dir / ("." + out.filename().string() + ".building-" + std::to_string(::getpid()));

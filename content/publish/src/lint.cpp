@@ -4,6 +4,8 @@
 #include "content/bundle_reader.hpp"
 #include "content/bundle_verify.hpp"
 #include "content/csv.hpp"
+#include "content/schema.hpp"
+#include "content/sqlite.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -172,35 +174,51 @@ std::vector<PrivacyHit> scan_text(std::string_view t) {
     return hits;
 }
 
-void lint_model(const SourceBundle& sb, LintReport& report, FixSuggest fix) {
-    DisclosureInput in{sb.localities, sb.indicators, sb.values, sb.disclosure_threshold};
-    for (auto& i : find_disclosure_issues(in))
-        report.findings.push_back({"E_DISCLOSURE", "values.csv:" + i.cell.str(), i.message});
-    if (fix == FixSuggest::yes) report.suggested_suppression = suggest_secondary_suppression(in);
+namespace {
 
-    auto overridden = [&](PrivacyPattern p, const std::string& field) {
-        for (auto& o : sb.overrides)
-            if (o.pattern == privacy_pattern_name(p) && o.field == field) return true;
-        return false;
-    };
-    auto scan = [&](const std::string& field, const std::string& text) {
+// Scans every stored text field (schema::text_fields(): the same list the
+// length limits use, so a new column cannot be missed) for individual-level
+// data. A finding is named TABLE.COLUMN:ROW; an override names one pattern
+// and either that field or a whole row (TABLE:ROW).
+void scan_stored_texts(sql::Db& db, const std::vector<LintOverride>& overrides, LintReport& report, const std::string& where) {
+    auto s = schema::for_each_text(db, [&](const schema::TextField& f, const std::string& row, const std::string& text) {
+        const std::string table(f.table), field = table + "." + std::string(f.column) + ":" + row;
         for (auto& h : scan_text(text)) {
-            if (overridden(h.pattern, field)) continue;
+            bool overridden = false;
+            for (auto& o : overrides)
+                overridden |= o.pattern == privacy_pattern_name(h.pattern) && (o.field == field || o.field == table + ":" + row);
+            if (overridden) continue;
             report.findings.push_back({"E_PERSONAL_DATA", field,
                                        std::string("looks like individual-level data (") + privacy_pattern_name(h.pattern) + "): \"" + h.excerpt +
                                            "\". Remove it, or record an override for this field in bundle.json if it is not about a child."});
         }
-    };
-    for (auto& b : sb.briefings) scan("briefings.body_md:" + b.id, b.title + "\n" + b.summary + "\n" + b.body_md);
-    for (auto& d : sb.documents) {
-        scan("documents.body_md:" + d.id, d.title + "\n" + d.summary + "\n" + d.body_md);
-        for (auto& p : d.pages) scan("document_pages.text:" + d.id + "/" + std::to_string(p.page), p.text);
+    });
+    if (!s) report.findings.push_back({std::string(reason_code(s.error().reason)), where, s.error().message});
+}
+
+void lint_disclosure(const SourceBundle& sb, LintReport& report, FixSuggest fix) {
+    DisclosureInput in{sb.localities, sb.indicators, sb.values, sb.disclosure_threshold};
+    for (auto& i : find_disclosure_issues(in))
+        report.findings.push_back({"E_DISCLOSURE", "values.csv:" + i.cell.str(), i.message});
+    if (fix == FixSuggest::yes) report.suggested_suppression = suggest_secondary_suppression(in);
+}
+
+} // namespace
+
+void lint_model(const SourceBundle& sb, LintReport& report, FixSuggest fix) {
+    lint_disclosure(sb, report, fix);
+    // The fields as a bundle would store them: the same rows, columns and
+    // manifest the builder writes, in a database in memory.
+    auto db = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
+    if (!db) {
+        report.findings.push_back({std::string(reason_code(db.error().reason)), "source", db.error().message});
+        return;
     }
-    for (auto& m : sb.modules)
-        for (auto& s : m.slides) scan("slides.body_md:" + m.id + "/" + std::to_string(s.ord), s.title + "\n" + s.body_md + "\n" + s.notes);
-    for (auto& t : sb.tracker_items) scan("tracker_items:" + t.tracker_id + "/" + t.id, t.title + "\n" + t.progress + "\n" + t.response);
-    for (auto& v : sb.values)
-        if (!v.note.empty()) scan("indicator_values.note:" + v.indicator_id + "/" + v.locality_id + "/" + v.period_id, v.note);
+    if (auto w = write_check_database(*db, sb); !w) {
+        report.findings.push_back({std::string(reason_code(w.error().reason)), "source", w.error().message});
+        return;
+    }
+    scan_stored_texts(*db, sb.overrides, report, "source");
 }
 
 LintReport lint_source(const fs::path& dir, FixSuggest fix) {
@@ -251,16 +269,13 @@ LintReport lint_bundle(const fs::path& bundle, FixSuggest fix) {
     take(r->localities(), sb.localities);
     take(r->indicators(), sb.indicators);
     take(r->values(), sb.values);
-    take(r->briefings(), sb.briefings);
-    take(r->tracker_items(), sb.tracker_items);
-    take(r->modules(), sb.modules);
-    auto headers = r->document_headers();
-    if (headers)
-        for (auto& h : *headers) {
-            auto d = r->document(h.id);
-            if (d) sb.documents.push_back(std::move(*d));
-        }
-    lint_model(sb, report, fix);
+    lint_disclosure(sb, report, fix);
+    auto db = sql::Db::open(bundle, sql::OpenMode::read_only_immutable);
+    if (!db) {
+        report.findings.push_back({std::string(reason_code(db.error().reason)), bundle.string(), db.error().message});
+        return report;
+    }
+    scan_stored_texts(*db, sb.overrides, report, bundle.string());
     return report;
 }
 

@@ -15,6 +15,17 @@ Result<BundleReader> BundleReader::open(const std::filesystem::path& path) {
     return BundleReader(std::move(*db));
 }
 
+Result<sql::Stmt*> BundleReader::statement(const std::string& sql) {
+    auto it = m_statements->find(sql);
+    if (it == m_statements->end()) {
+        auto st = m_db.prepare(sql);
+        if (!st) return std::unexpected(st.error());
+        it = m_statements->emplace(sql, std::move(*st)).first;
+    }
+    it->second.reset();
+    return &it->second;
+}
+
 Result<Manifest> BundleReader::manifest() { return read_manifest(m_db); }
 
 Result<std::vector<Locality>> BundleReader::localities() {

@@ -1,21 +1,60 @@
 // The merged read model over installed channels; see catalog.hpp.
 #include "content/catalog.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/search_engine.hpp"
+#include "content/disclosure.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace content {
 
-namespace {
-template <class T>
-void append_unique(std::vector<T>& into, std::vector<T>&& from) {
-    std::set<std::string> have;
-    for (auto& x : into) have.insert(x.id);
-    for (auto& x : from)
-        if (have.insert(x.id).second) into.push_back(std::move(x));
+std::string IdCollision::sentence() const {
+    return "Channels '" + kept_channel + "' and '" + dropped_channel + "' both define " + kind + " '" + id + "'; only '" + kept_channel +
+           "''s is shown, with its own figures and items.";
 }
+
+namespace {
+// Localities and periods are shared vocabulary between publishers of one
+// council: the same id with the same definition is not a collision.
+bool same_definition(const Locality& a, const Locality& b) { return a.name == b.name && a.kind == b.kind && a.parent_id == b.parent_id; }
+bool same_definition(const Period& a, const Period& b) { return a.label == b.label && a.start_date == b.start_date && a.end_date == b.end_date; }
+template <class T>
+bool same_definition(const T&, const T&) { return false; }
 } // namespace
+
+template <class T>
+void Catalog::merge_owned(const char* kind, std::vector<T>& into, std::vector<T>&& from, const std::string& channel) {
+    for (auto& x : from) {
+        auto [it, fresh] = m_owner.emplace(std::string(kind) + "|" + x.id, channel);
+        if (fresh) into.push_back(std::move(x));
+        else if (it->second != channel) {
+            auto kept = std::find_if(into.begin(), into.end(), [&](const T& k) { return k.id == x.id; });
+            if (kept != into.end() && same_definition(*kept, x)) continue;
+            m_collisions.push_back(IdCollision{kind, x.id, it->second, channel});
+            m_problems.push_back(m_collisions.back().sentence());
+        }
+    }
+}
+
+// Each indicator's figures come from one bundle, which passed the disclosure
+// rules at import; checking the merged model as a whole makes sure that no
+// combination the screen can show weakens them (a breach is reported, and the
+// indicator's figures are withdrawn).
+void Catalog::recheck_disclosure() {
+    std::vector<Value> all;
+    all.reserve(m_values.size());
+    for (auto& [k, v] : m_values) all.push_back(v);
+    auto issues = find_disclosure_issues({m_localities, m_indicators, all, m_threshold});
+    std::set<std::string> withdrawn;
+    for (auto& i : issues) {
+        if (!withdrawn.insert(i.cell.indicator_id).second) continue;
+        m_problems.push_back("The merged figures for indicator '" + i.cell.indicator_id + "' fail the disclosure rules (" + i.cell.str() + ": " +
+                             i.message + "); they are not shown.");
+    }
+    if (withdrawn.empty()) return;
+    std::erase_if(m_values, [&](const auto& kv) { return withdrawn.count(kv.second.indicator_id) > 0; });
+}
 
 Catalog::Catalog(Catalog&&) noexcept = default;
 Catalog& Catalog::operator=(Catalog&&) noexcept = default;
@@ -27,6 +66,7 @@ Catalog Catalog::load_channels(const std::vector<InstalledChannel>& chans) {
         if (auto s = c.add_bundle(ch.info.channel, ch.file, ch.info); !s)
             c.m_problems.push_back("Channel '" + ch.info.channel + "' could not be opened: " + s.error().message);
     }
+    c.recheck_disclosure();
     return c;
 }
 
@@ -40,6 +80,7 @@ Result<Catalog> Catalog::from_files(const std::vector<std::pair<std::string, std
         if (auto s = c.add_bundle(channel, path, ChannelInfo{channel, m->title, m->version, m->created, m->expires, std::nullopt}); !s)
             return std::unexpected(s.error());
     }
+    c.recheck_disclosure();
     return c;
 }
 
@@ -61,18 +102,25 @@ Status Catalog::add_bundle(const std::string& channel, const std::filesystem::pa
     if (!locs || !pers || !inds || !vals || !brfs || !trks || !items || !mods || !docs)
         return fail(Reason::corrupt, "its content could not be read.");
     m_threshold = std::max(m_threshold, m->disclosure_threshold);
-    append_unique(m_localities, std::move(*locs));
-    append_unique(m_periods, std::move(*pers));
+    merge_owned("locality", m_localities, std::move(*locs), channel);
+    merge_owned("period", m_periods, std::move(*pers), channel);
     std::stable_sort(m_periods.begin(), m_periods.end(), [](const Period& a, const Period& b) { return a.start_date < b.start_date; });
-    append_unique(m_indicators, std::move(*inds));
-    for (auto& v : *vals) m_values.emplace(v.indicator_id + "|" + v.locality_id + "|" + v.period_id, std::move(v));
-    append_unique(m_briefings, std::move(*brfs));
-    append_unique(m_trackers, std::move(*trks));
-    for (auto& i : *items) m_items.push_back(std::move(i));
+    merge_owned("indicator", m_indicators, std::move(*inds), channel);
+    // Figures and tracker items only under their own channel's definitions.
+    for (auto& v : *vals)
+        if (auto o = m_owner.find("indicator|" + v.indicator_id); o != m_owner.end() && o->second == channel) m_values.emplace(v.indicator_id + "|" + v.locality_id + "|" + v.period_id, std::move(v));
+    merge_owned("briefing", m_briefings, std::move(*brfs), channel);
+    merge_owned("tracker", m_trackers, std::move(*trks), channel);
+    for (auto& i : *items)
+        if (auto o = m_owner.find("tracker|" + i.tracker_id); o != m_owner.end() && o->second == channel) m_items.push_back(std::move(i));
     for (auto& mo : *mods) m_modules.push_back(TaggedModule{std::move(mo), channel, m->version});
     m_library.reserve(m_library.size() + docs->size());  // exact, not doubled (10,000 entries are ~2 MB)
     for (auto& d : *docs) {
-        if (m_doc_channel.count(d.id)) continue;
+        if (auto it = m_doc_channel.find(d.id); it != m_doc_channel.end()) {
+            m_collisions.push_back(IdCollision{"document", d.id, it->second, channel});
+            m_problems.push_back(m_collisions.back().sentence());
+            continue;
+        }
         m_doc_channel[d.id] = channel;
         m_library.push_back(LibraryEntry{std::move(d), channel});
     }
@@ -127,13 +175,9 @@ Result<Image> Catalog::image(const std::string& id) const {
 }
 
 Result<SearchResult> Catalog::search(const SearchQuery& q) const {
-    SearchResult all;
-    for (auto& [ch, r] : m_readers) {
-        auto one = search_bundle(r->db(), q, ch);
-        if (!one) return std::unexpected(one.error());
-        merge_results(all, std::move(*one), q.limit);
-    }
-    return all;
+    std::vector<ReaderRef> refs;
+    for (auto& [ch, r] : m_readers) refs.push_back(ReaderRef{ch, r.get()});
+    return search_readers(refs, q);
 }
 
 } // namespace content

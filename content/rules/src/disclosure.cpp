@@ -103,7 +103,10 @@ std::vector<DisclosureIssue> find_disclosure_issues(const DisclosureInput& in) {
     return issues;
 }
 
-std::vector<CellRef> suggest_secondary_suppression(const DisclosureInput& in) {
+namespace {
+
+// One pass over the groups as they stand.
+std::vector<CellRef> suggest_round(const DisclosureInput& in) {
     std::vector<CellRef> out;
     for (const auto& g : additive_groups(in)) {
         std::vector<const Value*> cs, open;
@@ -131,6 +134,31 @@ std::vector<CellRef> suggest_secondary_suppression(const DisclosureInput& in) {
             ++count;
             s += *v->value;
         }
+    }
+    return out;
+}
+
+} // namespace
+
+// A cell suppressed for one group can be the only [c] cell of another (a
+// locality that is itself the total of smaller areas), so passes repeat
+// until one adds nothing.
+std::vector<CellRef> suggest_secondary_suppression(const DisclosureInput& in) {
+    std::vector<Value> work = in.values;
+    std::vector<CellRef> out;
+    for (std::size_t pass = 0; pass <= work.size(); ++pass) {
+        bool added = false;
+        for (auto& c : suggest_round({in.localities, in.indicators, work, in.threshold})) {
+            if (std::find(out.begin(), out.end(), c) != out.end()) continue;
+            for (auto& v : work)
+                if (ref(&v) == c) {
+                    v.marker = "[c]";
+                    v.value.reset();
+                }
+            out.push_back(std::move(c));
+            added = true;
+        }
+        if (!added) break;
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // Bundle verification; see bundle_verify.hpp.
 #include "content/bundle_verify.hpp"
 #include "content/file_io.hpp"
+#include "content/image_check.hpp"
 #include "content/schema.hpp"
 #include "content/sqlite.hpp"
 
@@ -73,6 +74,7 @@ Result<Manifest> check_contents(const std::filesystem::path& path, const VerifyO
     auto sc = schema::check(*db);
     if (!sc) return std::unexpected(sc.error());
     if (auto l = schema::check_lengths(*db); !l) return std::unexpected(l.error());
+    if (auto im = check_images(*db); !im) return std::unexpected(im.error());  // real sizes from the headers, never decoded
     // Figures are counts, rates or percentages: finite and not negative.
     // kiosk-bundle refuses anything else; a bundle holding one anyway (made
     // by another tool) is refused here rather than drawn. (SQLite stores

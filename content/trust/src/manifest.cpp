@@ -10,16 +10,45 @@
 
 namespace content {
 
+namespace {
+
+// One dotted part at `i` as its digits without leading zeros; non-digits are skipped.
+std::string_view next_part(std::string_view v, std::size_t& i, std::string& scratch) {
+    scratch.clear();
+    for (; i < v.size() && v[i] != '.'; ++i)
+        if (std::isdigit(static_cast<unsigned char>(v[i])) && !(scratch.empty() && v[i] == '0')) scratch += v[i];
+    ++i;
+    return scratch;
+}
+
+} // namespace
+
 int compare_versions(std::string_view a, std::string_view b) {
+    // Parts compare as numbers of any length: by count of digits, then digit by
+    // digit, so that no part can overflow an integer.
     std::size_t i = 0, j = 0;
+    std::string x, y;
     while (i < a.size() || j < b.size()) {
-        long x = 0, y = 0;
-        while (i < a.size() && a[i] != '.') { x = std::isdigit(static_cast<unsigned char>(a[i])) ? x * 10 + (a[i] - '0') : x; ++i; }
-        while (j < b.size() && b[j] != '.') { y = std::isdigit(static_cast<unsigned char>(b[j])) ? y * 10 + (b[j] - '0') : y; ++j; }
-        if (x != y) return x < y ? -1 : 1;
-        ++i; ++j;
+        next_part(a, i, x);
+        next_part(b, j, y);
+        if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+        if (int c = x.compare(y); c != 0) return c < 0 ? -1 : 1;
     }
     return 0;
+}
+
+bool valid_version(std::string_view v) {
+    int parts = 0;
+    std::size_t digits = 0;
+    for (std::size_t k = 0; k <= v.size(); ++k) {
+        if (k == v.size() || v[k] == '.') {
+            if (digits == 0 || ++parts > 4) return false;
+            digits = 0;
+        } else if (!std::isdigit(static_cast<unsigned char>(v[k])) || ++digits > 9) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool valid_channel_name(std::string_view c) {
@@ -103,6 +132,8 @@ Result<Manifest> read_manifest(sql::Db& db) {
     m.title = *title;
     auto mkv = need_text(f, "min_kiosk_version");
     if (!mkv) return std::unexpected(mkv.error());
+    if (!valid_version(*mkv))
+        return fail(Reason::manifest, "The manifest's min_kiosk_version '" + mkv->substr(0, 40) + "' is not a version such as 0.1.0.");
     m.min_kiosk_version = *mkv;
     auto summary = need_text(f, "summary");
     if (!summary) return std::unexpected(summary.error());

@@ -1,10 +1,12 @@
 // minisign key and signature formats over libsodium; see minisign.hpp.
 #include "content/minisign.hpp"
 #include "content/file_io.hpp"
+#include "content/untrusted_file.hpp"
 
 #include <sodium.h>
 
 #include <cassert>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -28,14 +30,16 @@ const SodiumInit& sodium() {
     return init;
 }
 
-// Splits into lines, tolerating CRLF and a missing final newline.
+// Splits into lines, tolerating CRLF and a missing final newline. Every
+// trailing CR goes, as minisign's own reader trims them, so a comment is
+// read (and its signature checked) exactly as minisign reads it.
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         lines.push_back(line);
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
@@ -45,6 +49,11 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 Result<std::vector<std::uint8_t>> decode_b64(std::string_view b64, std::size_t expected, std::string_view what) {
+    // libsodium 1.0.18's decoder reads some bytes over 0x7F as '+' or '/'
+    // (found by fuzzing), so the alphabet is checked here first.
+    for (char c : b64)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
+            return fail(Reason::format, std::string(what) + " is not valid: its base64 line holds a character base64 does not use.");
     std::vector<std::uint8_t> out(expected + 8);
     std::size_t len = 0;
     const char* end = nullptr;
@@ -94,11 +103,11 @@ Result<PublicKey> parse_public_key(std::string_view text) {
     (void)sodium();
     if (text.size() > 4096) return fail(Reason::format, "The public key file is far too long to be a minisign public key.");
     auto lines = split_lines(text);
-    std::string_view b64;
-    if (lines.size() == 1) b64 = lines[0];  // a bare key, as `minisign -P` takes
-    else if (lines.size() == 2 && lines[0].starts_with(untrusted_prefix)) b64 = lines[1];
-    else return fail(Reason::format, "The public key file is not in minisign format (expected a comment line and a key line).");
-    auto bin = decode_b64(b64, 42, "The public key");
+    // Exactly the comment line and the key line, as minisign writes the file
+    // (a bare key is what `minisign -P` takes on its command line, not a file).
+    if (lines.size() != 2 || !lines[0].starts_with(untrusted_prefix))
+        return fail(Reason::format, "The public key file is not in minisign format (expected an 'untrusted comment:' line and a key line).");
+    auto bin = decode_b64(lines[1], 42, "The public key");
     if (!bin) return std::unexpected(bin.error());
     if ((*bin)[0] != 'E' || (*bin)[1] != 'd')
         return fail(Reason::format, "The public key is not an Ed25519 minisign key.");
@@ -109,7 +118,8 @@ Result<PublicKey> parse_public_key(std::string_view text) {
 }
 
 Result<PublicKey> load_public_key(const std::filesystem::path& path) {
-    auto text = file_io::read_file(path, 4096);
+    // Publisher keys come from USB sticks: plain files only, never a FIFO or a link.
+    auto text = untrusted::read_regular(path, 4096);
     if (!text) return std::unexpected(text.error());
     auto key = parse_public_key(*text);
     if (!key) return fail(key.error().reason, path.string() + ": " + key.error().message);
@@ -218,7 +228,8 @@ Result<Signature> parse_signature(std::string_view text) {
 }
 
 Result<Signature> load_signature(const std::filesystem::path& path) {
-    auto text = file_io::read_file(path, max_signature_file_bytes);
+    // Signatures come from USB sticks: plain files only, never a FIFO or a link.
+    auto text = untrusted::read_regular(path, max_signature_file_bytes);
     if (!text) {
         if (text.error().reason == Reason::too_large)
             return fail(Reason::format, path.filename().string() + " is too large to be a minisign signature.");

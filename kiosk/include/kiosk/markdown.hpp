@@ -95,6 +95,7 @@ struct DrawHooks {
     std::function<void(const std::string& id, const std::string& alt, ImVec2 p0, ImVec2 p1)> draw_image;
     std::function<void(const std::string& href)> on_link;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  // plain-text ranges to mark (find)
+    int current_highlight = -1;  // the one find is on: drawn stronger and outlined, not by colour alone
 };
 
 // Draws the part of `layout` between clip_top and clip_bottom (layout
@@ -107,12 +108,13 @@ std::size_t draw_layout(const MdLayout& layout, ImVec2 origin, float clip_top, f
 // The y position of the item holding plain offset `pos`.
 [[nodiscard]] float y_of_plain_offset(const MdLayout& layout, std::size_t pos);
 
-// A scrolling child that lays out (cached per width and scale) and draws a
+// A scrolling child that lays out (cached per width, scale and font build) and draws a
 // markdown document: the shared reader used by all three areas.
 struct MarkdownView {
     MdDocument doc;
     MdLayout layout;
     float laid_width = -1, laid_scale = -1;
+    unsigned laid_fonts = 0;  // Fonts::generation the layout's ImFont pointers belong to
     std::string find_text;
     std::vector<std::pair<std::size_t, std::size_t>> matches;
     int match_index = -1;

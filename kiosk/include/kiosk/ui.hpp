@@ -24,6 +24,9 @@ struct Fonts {
     ImFont* heading = nullptr;   // section headings
     ImFont* title = nullptr;     // screen titles, big figures
     ImFont* slide = nullptr;     // projection size
+    // Changes every time the fonts are rebuilt (text size or theme): anything
+    // that keeps ImFont pointers (a laid-out document) must lay out again.
+    unsigned generation = 0;
 };
 
 // A texture for an image in the content, or 0 while it is still decoding.
@@ -48,6 +51,13 @@ struct ImportStatus {
     std::vector<std::string> results;  // plain-English outcome lines
 };
 
+// An export to USB running on a worker.
+struct ExportStatus {
+    bool running = false;
+    std::size_t files_done = 0, files_total = 0;
+    std::optional<content::Result<std::string>> outcome;  // set once finished: the sentence, or why not
+};
+
 // One line of the device's audit log, as the admin screen lists it.
 struct AuditRow {
     std::string at, action, channel, result, detail;
@@ -63,15 +73,22 @@ struct KeyRow {
 
 // What the views may ask of the device. Implemented by the platform (and by a
 // fake in tests). Every member is called on the UI thread only. Nothing here
-// blocks for long: imports run on a worker. Failures come back as
+// blocks for long: imports, the Argon2id PIN check and exports run on
+// workers (start_*, then poll). Lists (audit, keys) are read from the state
+// database on each call: callers cache them. Failures come back as
 // content::Error (a stable reason code and a sentence for the screen).
 class Services {
 public:
     virtual ~Services() = default;
     virtual std::string setting(const std::string& key, const std::string& fallback) = 0;
     virtual void set_setting(const std::string& key, const std::string& value) = 0;
-    // PIN: E_PIN (wrong, with attempts left) or E_LOCKED (wait N s).
-    [[nodiscard]] virtual content::Status check_pin(const std::string& pin) = 0;
+    // Starts checking a PIN on a worker (Argon2id takes about 0.5-0.8 s on a
+    // Pi); ignored while a check is running.
+    virtual void start_pin_check(const std::string& pin) = 0;
+    // The finished check, once (then nullopt again); nullopt while running or
+    // when none was started. E_PIN (wrong, with attempts left) or E_LOCKED (wait N s).
+    [[nodiscard]] virtual std::optional<content::Status> take_pin_result() = 0;
+    [[nodiscard]] virtual bool pin_check_running() = 0;
     virtual bool pin_is_set() = 0;
     virtual std::vector<UsbOffer> usb_offers() = 0;
     virtual void start_import(const std::string& path) = 0;
@@ -86,8 +103,12 @@ public:
     // E_FORMAT when the file is not a minisign public key.
     [[nodiscard]] virtual content::Status trust_from_usb(const std::string& pub_path, const std::vector<std::string>& channels) = 0;
     virtual std::vector<std::string> usb_public_keys() = 0;
-    // The sentence to show on success; E_NOT_FOUND with no stick, E_IO/E_NO_SPACE on write failures.
-    [[nodiscard]] virtual content::Result<std::string> export_to_usb() = 0;
+    // Starts exporting records and the audit log to the first USB stick on a
+    // worker; ignored while one is running. export_status().outcome: the
+    // sentence to show, or E_NOT_FOUND with no stick, E_IO/E_NO_SPACE on write
+    // failures, E_BUSY while another process changes the content.
+    virtual void start_export_to_usb() = 0;
+    [[nodiscard]] virtual ExportStatus export_status() = 0;
     virtual void record_display_guard(const std::string& cell) = 0;              // audit a hidden small count
     [[nodiscard]] virtual content::Status save_session_record(const std::string& json) = 0;
     // Counts one anonymous self-paced completion of a module (no names, ever).
@@ -108,6 +129,7 @@ struct UiContext {
     bool kiosk_mode = false;
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
     std::string visit_locality; // the visitor's own choice for this visit; cleared at idle reset
+    std::string graphics;       // how the screen is drawn, for the admin screen ("OpenGL 2.1 ... (llvmpipe), ImGui backend opengl2")
 };
 
 // What a view asks the shell to do after drawing.

@@ -7,7 +7,10 @@
 
 namespace content::csv {
 
-// Quotes a cell for writing when it holds a comma, quote or newline. Pure.
+// Quotes a cell for writing when it holds a comma, quote or newline, and
+// neutralises a cell a spreadsheet would run as a formula (one starting with
+// = + - @, a tab or a carriage return) with a leading apostrophe. Only for
+// text cells; numbers are written as they are. Pure.
 [[nodiscard]] std::string quote(std::string_view cell);
 
 } // namespace content::csv

@@ -21,6 +21,7 @@ enum class Reason {
     schema,            // E_SCHEMA: tables/columns/triggers outside the schema
     manifest,          // E_MANIFEST: a manifest field is missing or mistyped
     expired,           // E_EXPIRED: past its expiry date
+    future_dated,      // E_FUTURE_DATED: signed implausibly far ahead of the channel's newest time
     untrusted_key,     // E_UNTRUSTED_KEY: the key is not trusted on this kiosk
     channel_not_allowed, // E_CHANNEL_NOT_ALLOWED: key may not publish this channel
     rollback,          // E_ROLLBACK: older than the highest version ever accepted
@@ -33,6 +34,7 @@ enum class Reason {
     not_found,         // E_NOT_FOUND: no such thing
     pin,               // E_PIN: wrong PIN
     locked,            // E_LOCKED: too many wrong PINs; wait
+    busy,              // E_BUSY: another process holds the data directory lock
     internal,          // E_INTERNAL: a bug; please report it
 };
 

@@ -23,6 +23,23 @@ namespace content::file_io {
 // temporary is removed.
 [[nodiscard]] Status write_file_atomic(const std::filesystem::path& path, std::string_view data);
 
+enum class NewFileMode {
+    shared,  // 0644 (files for people to take away: exports)
+    secret,  // 0600 from creation; refused (E_IO) where the file system cannot keep it
+};
+
+// Writes `data` to `path`, which must not exist yet: a temporary created with
+// O_EXCL|O_NOFOLLOW and the final mode from the start, fsync, then moved to
+// `path` without ever replacing a file (renameat2 RENAME_NOREPLACE, or link()
+// where that is unsupported), fsync of the directory. E_IO "already exists"
+// when `path` exists; on any failure the temporary is removed. Any thread.
+[[nodiscard]] Status write_file_new(const std::filesystem::path& path, std::string_view data, NewFileMode mode);
+
+// Reads `path` back (not following a symlink, at most data.size() + 1 bytes,
+// after asking the kernel to drop its cached pages) and compares it with
+// `data`. E_IO when it differs or cannot be read. Any thread.
+[[nodiscard]] Status verify_file(const std::filesystem::path& path, std::string_view data);
+
 // fsyncs a directory so that a rename or unlink in it is durable.
 [[nodiscard]] Status fsync_dir(const std::filesystem::path& dir);
 

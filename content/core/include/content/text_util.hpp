@@ -7,8 +7,11 @@
 
 namespace content {
 
-// Returns `md` with markdown syntax removed (headings, emphasis markers, link
-// targets, image references, table pipes), keeping the words. For indexing.
+// Returns the words of `md` as the reader shows them: parsed with md4c (the
+// reader's parser and flags), one line per block (paragraph, heading, list
+// item, table row), link targets, table rules and emphasis markers gone,
+// image alt text kept, {{card:...}}/{{chart:...}} embeds removed, entities
+// decoded. For the search index and its snippets. Pure; any thread.
 [[nodiscard]] std::string markdown_to_plain(std::string_view md);
 
 // A JSON array of strings, e.g. ["a","b"].

@@ -20,6 +20,7 @@ enum class OpenMode {
     read_only_immutable,  // a verified bundle: read-only, immutable=1, defensive
     read_write_create,    // a bundle being built, or the device state database
     read_write,           // an existing database, not created if missing
+    read_only,            // an existing database another connection may write (the state DB for read-only commands)
 };
 
 class Stmt;
@@ -91,6 +92,23 @@ private:
     Stmt(sqlite3_stmt* s, sqlite3* db) : m_stmt(s), m_db(db) {}
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
+};
+
+// A write transaction (BEGIN IMMEDIATE) that rolls back when it goes out of
+// scope uncommitted, so no early return can leave one open. One thread.
+class Transaction {
+public:
+    // Begins; E_* from SQLite (E_FORMAT for SQLITE_BUSY after the busy timeout).
+    [[nodiscard]] static Result<Transaction> begin(Db& db);
+    Transaction(Transaction&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+    // Commits. On failure the transaction is rolled back before returning.
+    [[nodiscard]] Status commit();
+private:
+    explicit Transaction(Db* db) : m_db(db) {}
+    Db* m_db = nullptr;
 };
 
 // Steps `st` (already bound) to the end, mapping each row with `make(Stmt&)`.

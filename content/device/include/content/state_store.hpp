@@ -1,8 +1,9 @@
 // Why this file exists: the kiosk's device state. One small SQLite database
 // (WAL, synchronous=FULL) in the data directory holds what is trusted, what is
-// installed, the high-water marks, the newest signed time seen, settings, and
-// an append-only audit log. A channel switch is one transaction: the only
-// commit point of an import or a rollback.
+// installed, the high-water marks, the newest signed time seen per channel,
+// settings, and an append-only audit log. A channel switch is one transaction:
+// the only commit point of an import or a rollback, and the version and
+// freshness rules are checked again inside it.
 //
 // Threads: one StateStore per thread. The GUI's device services own one on the
 // UI thread and open their own on each worker; SQLite's WAL and busy timeout
@@ -55,19 +56,46 @@ struct AuditEntry {
     std::string detail;
 };
 
+// A `created` more than this far ahead of a channel's newest signed time (or
+// the clock) is refused (E_FUTURE_DATED) unless an administrator confirms it.
+inline constexpr std::int64_t max_future_seconds = 400ll * 24 * 3600;
+// The earliest plausible time: a board without a real-time clock boots in
+// 1970, and the future check measures from no earlier than this.
+inline constexpr std::int64_t release_floor_time = 1767225600;  // 2026-01-01T00:00:00Z
+
+enum class FutureDated { refuse, allow };
+
+// What the commit re-checks inside its transaction.
+struct InstallRules {
+    std::int64_t now = 0;  // wall clock; 0 = time(nullptr)
+    FutureDated future = FutureDated::refuse;
+};
+
+// The freshness rules for one channel, given the newest signed time seen on it:
+// E_EXPIRED when `expires` is not after max(now, newest); E_FUTURE_DATED when
+// `created` is more than max_future_seconds ahead of max(now, newest,
+// release_floor_time) and `future` is refuse. Pure; any thread.
+[[nodiscard]] Status check_freshness(const std::string& title, std::int64_t created, std::int64_t expires, std::int64_t newest, std::int64_t now,
+                                     FutureDated future);
+
 class StateStore {
 public:
     // Opens (creating if needed) DATA/state.db. Refuses E_IO when the folder
     // cannot be written, E_CORRUPT when the database is damaged.
     [[nodiscard]] static Result<StateStore> open(const std::filesystem::path& data_dir);
+    // Opens an existing DATA/state.db read-only: creates nothing, runs no
+    // migration and no recovery, and every write through it fails. For
+    // --status, --search and --device-key. E_NOT_FOUND when there is no state yet.
+    [[nodiscard]] static Result<StateStore> open_read_only(const std::filesystem::path& data_dir);
 
     [[nodiscard]] const std::filesystem::path& data_dir() const { return m_dir; }
     [[nodiscard]] std::filesystem::path bundles_dir() const { return m_dir / "bundles"; }
     [[nodiscard]] std::filesystem::path staging_dir() const { return m_dir / "staging"; }
 
-    // Trust: adds or replaces a key with the channels it may publish.
+    // Trust: adds or replaces a key with the channels it may publish; the
+    // change and its audit entry are one commit.
     [[nodiscard]] Status trust(const minisign::PublicKey& key, const std::vector<std::string>& channels, const std::string& label);
-    // Removes a key; E_NOT_FOUND if it was not trusted.
+    // Removes a key (with its audit entry, one commit); E_NOT_FOUND if it was not trusted.
     [[nodiscard]] Status untrust(const std::string& key_id_hex);
     [[nodiscard]] Result<std::vector<TrustedKey>> trusted_keys();
     [[nodiscard]] Result<std::optional<TrustedKey>> find_key(const minisign::KeyId& id);
@@ -76,14 +104,24 @@ public:
     [[nodiscard]] Result<std::optional<ChannelState>> channel(const std::string& name);
     [[nodiscard]] Result<std::int64_t> high_water(const std::string& channel);  // 0 when none
     [[nodiscard]] Result<std::vector<std::pair<std::string, std::int64_t>>> high_water_marks();
-    [[nodiscard]] Result<std::int64_t> newest_signed_time();  // 0 when none
+    [[nodiscard]] Result<std::int64_t> newest_signed_time();  // over all channels; 0 when none
+    [[nodiscard]] Result<std::int64_t> newest_signed_time(const std::string& channel);  // 0 when none
+    [[nodiscard]] Result<std::vector<std::pair<std::string, std::int64_t>>> freshness_marks();
+    // Admin: forgets the newest signed time of `channel` (for a publisher that
+    // signed with a wrong date), audited in the same commit. The high-water
+    // mark stays. E_NOT_FOUND when the channel has none.
+    [[nodiscard]] Status reset_freshness(const std::string& channel, const std::string& reason);
 
-    // THE commit point of an import: in one transaction, makes `incoming` the
+    // THE commit point of an import: in one transaction (BEGIN IMMEDIATE),
+    // re-checks the version against the high-water mark (E_ROLLBACK), the
+    // installed version (E_SAME_VERSION) and the channel's freshness
+    // (E_EXPIRED, E_FUTURE_DATED) as they are now, then makes `incoming` the
     // channel's current bundle, keeps the old current as previous, raises the
-    // high-water mark and the newest signed time, and appends the audit entry.
-    // Returns the file that is no longer referenced (the old previous), if any.
+    // high-water mark and the channel's newest signed time, and appends the
+    // audit entry. Returns the file that is no longer referenced (the old
+    // previous), if any. On a refusal nothing is changed.
     [[nodiscard]] Result<std::optional<std::string>> commit_install(const std::string& channel, const InstalledBundle& incoming,
-                                                                    const std::string& audit_detail);
+                                                                    const std::string& audit_detail, const InstallRules& rules);
     // THE commit point of a rollback: swaps current and previous. The
     // high-water mark does not move. E_NOT_FOUND without a previous bundle.
     [[nodiscard]] Result<ChannelState> commit_rollback(const std::string& channel);
@@ -106,7 +144,8 @@ public:
     ~StateStore();
 
 private:
-    friend sql::Db& state_db(StateStore&);  // content/state_db.hpp, device layer only
+    friend sql::Db& state_db(StateStore&);
+    Status write_channel(const ChannelState& c);  // content/state_db.hpp, device layer only
     StateStore(std::filesystem::path dir, std::unique_ptr<sql::Db> db);
     std::filesystem::path m_dir;
     std::unique_ptr<sql::Db> m_db;

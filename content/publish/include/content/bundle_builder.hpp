@@ -40,6 +40,13 @@ struct SourceBundle;
 // build_bundle and by the benchmark's scale generator.
 [[nodiscard]] Result<BuildReport> build_bundle_from_model(const SourceBundle& sb, const std::filesystem::path& out, const BuildOptions& opts = {});
 
+namespace sql { class Db; }
+
+// Writes the schema, the manifest and every row that a build of `sb` would
+// write into `db` (empty; in memory for lint and the length check). Returns
+// the first SQLite error. Caller's thread.
+[[nodiscard]] Status write_check_database(sql::Db& db, const SourceBundle& sb);
+
 // Checks a source bundle against the text length limits (FORMAT.md section 4)
 // exactly as a build would, by writing it into an in-memory database; for lint,
 // so that it reports what the build would refuse. Returns E_SOURCE naming the

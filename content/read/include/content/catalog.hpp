@@ -46,6 +46,16 @@ struct TaggedModule {
     std::int64_t version = 0;
 };
 
+// Two channels defining the same id (an indicator, locality, tracker,
+// briefing, module or document). The first channel opened keeps it; the
+// other's definition is not shown, and nor are its figures or items for it.
+struct IdCollision {
+    std::string kind;     // "indicator", "locality", "tracker", ...
+    std::string id;
+    std::string kept_channel, dropped_channel;
+    [[nodiscard]] std::string sentence() const;
+};
+
 class Catalog {
 public:
     Catalog() = default;
@@ -60,7 +70,11 @@ public:
     [[nodiscard]] static Result<Catalog> from_files(const std::vector<std::pair<std::string, std::filesystem::path>>& channel_files);
 
     [[nodiscard]] const std::vector<ChannelInfo>& channels() const { return m_channels; }
+    // Plain sentences for the admin screen: channels that could not be
+    // opened, id collisions between channels, and any disclosure breach found
+    // when the merged figures are re-checked as one model.
     [[nodiscard]] const std::vector<std::string>& problems() const { return m_problems; }
+    [[nodiscard]] const std::vector<IdCollision>& collisions() const { return m_collisions; }
     [[nodiscard]] bool empty() const { return m_channels.empty(); }
 
     [[nodiscard]] const std::vector<Locality>& localities() const { return m_localities; }
@@ -68,6 +82,9 @@ public:
     [[nodiscard]] const std::vector<Indicator>& indicators() const { return m_indicators; }
     [[nodiscard]] const Indicator* indicator(const std::string& id) const;
     [[nodiscard]] const Locality* locality(const std::string& id) const;
+    // A figure, only ever from the channel that defines `indicator` (so a
+    // figure is never drawn under another publisher's unit, polarity or
+    // guard, and no disclosure group mixes two bundles). nullptr when none.
     [[nodiscard]] const Value* value(const std::string& indicator, const std::string& locality, const std::string& period) const;
     [[nodiscard]] std::int64_t disclosure_threshold() const { return m_threshold; }
     // The area (kind='area') figures are compared against; empty if none.
@@ -84,18 +101,24 @@ public:
     [[nodiscard]] Result<Document> document(const std::string& id) const;
     // One image's bytes. E_NOT_FOUND if no channel has it.
     [[nodiscard]] Result<Image> image(const std::string& id) const;
-    // Searches every channel and merges by score.
+    // Searches every channel and merges by score (see search.hpp: tiers,
+    // boosts, spelling corrections). Same thread as the rest of the catalog.
     [[nodiscard]] Result<SearchResult> search(const SearchQuery& q) const;
 
 private:
     Status add_bundle(const std::string& channel, const std::filesystem::path& file, ChannelInfo info);
+    template <class T>
+    void merge_owned(const char* kind, std::vector<T>& into, std::vector<T>&& from, const std::string& channel);
+    void recheck_disclosure();
     std::vector<ChannelInfo> m_channels;
     std::vector<std::string> m_problems;
+    std::vector<IdCollision> m_collisions;
+    std::map<std::string, std::string> m_owner;  // "kind|id" -> channel that defines it
     std::map<std::string, std::shared_ptr<BundleReader>> m_readers;  // by channel; internal type
     std::vector<Locality> m_localities;
     std::vector<Period> m_periods;
     std::vector<Indicator> m_indicators;
-    std::map<std::string, Value> m_values;  // "ind|loc|period"
+    std::map<std::string, Value> m_values;  // "ind|loc|period", from the indicator's own channel only
     std::vector<Briefing> m_briefings;
     std::vector<Tracker> m_trackers;
     std::vector<TrackerItem> m_items;

@@ -1,53 +1,71 @@
 // Why this file exists: as-you-type search across library documents, briefings
-// and training slides. SQLite FTS5 with bm25 ranking, prefix matching on the
-// last word, "phrase" search, filters, and a forgiving fallback that says what
-// it did. Snippets come with highlight ranges so views can draw them.
-// Pure functions; search_bundle may run on any thread that owns its Db.
+// and training slides, good enough to rely on. SQLite FTS5 with bm25 (title
+// weighted ten times the body), results with all the words before results with
+// some, whole-phrase matches first among them, British and American spellings
+// and plurals treated as the same word, a "did you mean" from the bundle's own
+// words when a word matches nothing, and snippets with highlight ranges
+// folded the way the index folds (case and Latin diacritics).
+// Threads: the functions here run on the thread that owns the readers (the
+// Catalog's thread, or the caller's for search_files).
 #pragma once
 #include "content/error.hpp"
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace content {
 
-namespace sql { class Db; }  // internal; views cannot obtain one
-
 struct SearchHit {
     std::string kind;     // document | briefing | slide
     std::string ref;      // document id, briefing id, or MODULE:ORD
     std::string title;
     std::string snippet;  // plain text
-    std::vector<std::pair<std::size_t, std::size_t>> highlights;  // byte [begin, end) in snippet
-    double score = 0;     // higher is better
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;        // byte [begin, end) in snippet
+    std::vector<std::pair<std::size_t, std::size_t>> title_highlights;  // byte [begin, end) in title
+    double score = 0;     // higher is better; comparable across channels
     std::string channel;
+    bool all_words = true;  // false: the hit has only some of the words
 };
+
+// Exact: search for the words as typed even when one matches nothing.
+enum class Spelling { correct, exact };
 
 struct SearchQuery {
     std::string text;
     std::size_t limit = 10;
-    std::string kind;  // "" for all
+    std::string kind;      // "" for all
+    std::string locality;  // the visitor's chosen locality: its briefings get a small boost ("" none)
+    Spelling spelling = Spelling::correct;
+    std::string today;     // YYYY-MM-DD for "past review" (documents not past review get a small boost); "" = now
+};
+
+// A word that matched nothing, and what was searched for instead.
+struct Correction {
+    std::string typed, used;
+    std::vector<std::string> others;  // the next nearest words, best first
 };
 
 struct SearchResult {
     std::vector<SearchHit> hits;
-    std::string fallback_note;  // non-empty when the fallback changed the query
+    std::string fallback_note;             // non-empty when no hit has all of the words
+    std::string searched_for;              // the corrected query when corrections is non-empty
+    std::vector<Correction> corrections;   // empty unless a misspelt word was replaced
 };
 
-// Turns what a person typed into an FTS5 MATCH expression: words are ANDed,
-// "quoted phrases" kept, the last bare word gets a prefix '*', and FTS5
-// syntax characters are neutralised. Returns "" when nothing is searchable.
+// Turns what a person typed into an FTS5 MATCH expression without spelling
+// variants: words folded and ANDed (little words such as "and", "of", "the"
+// left out when there are others), "quoted phrases" kept, the last bare word
+// gets a prefix '*', FTS5 syntax characters neutralised. "" when nothing is
+// searchable. (The search itself adds spelling and plural forms.)
 [[nodiscard]] std::string to_fts_query(const std::string& typed);
-// The same words ORed (the fallback when AND finds nothing).
-[[nodiscard]] std::string to_fts_any_query(const std::string& typed);
 
-// Searches one bundle's `search` table. Title matches rank first (bm25 with a
-// heavy title weight). Falls back to any-word matching when all-words finds
-// nothing, and says so in fallback_note.
-[[nodiscard]] Result<SearchResult> search_bundle(sql::Db& db, const SearchQuery& q, const std::string& channel);
-
-// Merges per-bundle results by score, keeping `limit`.
-void merge_results(SearchResult& into, SearchResult&& other, std::size_t limit);
+// Searches the given bundle files (channel, path) without loading anything
+// else from them: for `kiosk --search`. Each file is opened read-only and
+// immutable; the files must already be verified (installed). E_CORRUPT /
+// E_FORMAT / E_IO when a file cannot be opened or its index read.
+[[nodiscard]] Result<SearchResult> search_files(const std::vector<std::pair<std::string, std::filesystem::path>>& channel_files,
+                                                const SearchQuery& q);
 
 } // namespace content

@@ -7,9 +7,12 @@
 #include "content/error.hpp"
 #include "content/manifest.hpp"
 #include "content/model.hpp"
+#include "content/search_vocab.hpp"
 #include "content/sqlite.hpp"
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +43,17 @@ public:
 
     // The connection, for search within the read layer. Same thread as this reader.
     [[nodiscard]] sql::Db& db() { return m_db; }
+    // This bundle's words for "did you mean", read as needed and kept.
+    [[nodiscard]] SearchVocabulary& vocabulary() { return *m_vocab; }
+    // A prepared statement kept for reuse (search runs the same few on every
+    // keystroke; preparing an FTS5 query costs more than a small search).
+    // Reset, bindings cleared. Same thread as this reader.
+    [[nodiscard]] Result<sql::Stmt*> statement(const std::string& sql);
 private:
     explicit BundleReader(sql::Db db) : m_db(std::move(db)) {}
     sql::Db m_db;
+    std::unique_ptr<SearchVocabulary> m_vocab = std::make_unique<SearchVocabulary>();
+    std::unique_ptr<std::map<std::string, sql::Stmt>> m_statements = std::make_unique<std::map<std::string, sql::Stmt>>();
 };
 
 } // namespace content

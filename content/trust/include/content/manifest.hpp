@@ -28,16 +28,23 @@ struct Manifest {
     std::string lint_overrides_json;  // "[]" when none
 };
 
-// Compares dotted version strings numerically ("0.10.0" > "0.9.1").
-// Returns <0, 0, >0. Non-numeric parts compare as 0.
+// Compares dotted version strings numerically ("0.10.0" > "0.9.1"), parts of
+// any length without overflow; a missing part is 0 ("1.0" == "1.0.0").
+// Returns <0, 0, >0. Non-digits are ignored (valid_version refuses them).
+// Pure; any thread.
 [[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
+
+// True if `v` is 1 to 4 dot-separated parts of 1 to 9 digits each ("0.1.0"),
+// which is what a manifest's min_kiosk_version must be. Pure; any thread.
+[[nodiscard]] bool valid_version(std::string_view v);
 
 // True if `channel` is 1-64 chars of [a-z0-9-], starting with a letter or digit.
 [[nodiscard]] bool valid_channel_name(std::string_view channel);
 
 // Reads and validates the manifest table. Refuses (E_MANIFEST) a missing
 // field, a wrong SQLite type, a bad timestamp, expires <= created, a bad
-// channel name, version < 1 or a disclosure threshold under 5; E_FORMAT for a
+// channel name, version < 1, a min_kiosk_version that is not valid_version(),
+// or a disclosure threshold under 5; E_FORMAT for a
 // format other than kiosk-bundle/1.
 [[nodiscard]] Result<Manifest> read_manifest(sql::Db& db);
 

@@ -1,0 +1,98 @@
+// The scripted benchmark runs; see bench_driver.hpp.
+#include "bench_driver.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+namespace platform {
+namespace {
+
+void print_frame_times(const std::vector<double>& v, const char* name) {
+    if (v.empty()) return;
+    std::vector<double> s = v;
+    std::sort(s.begin(), s.end());
+    double sum = 0;
+    for (double x : s) sum += x;
+    std::printf("%s_frame_ms_mean %.3f\n%s_frame_ms_p99 %.3f\n", name, sum / static_cast<double>(s.size()), name, s[s.size() * 99 / 100]);
+}
+
+} // namespace
+
+long vm_hwm_kb() {
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+bool BenchDriver::before_frame(kiosk::Shell& shell, kiosk::UiContext& ctx, double last_ms) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.6f);
+    ++m_frame_in_step;
+    switch (m_mode) {
+    case BenchMode::scroll: return scroll_step(shell, ctx, last_ms);
+    case BenchMode::tour: return tour_step(shell, ctx);
+    case BenchMode::first_frame: return false;  // the loop stops after the first frame
+    }
+    return false;
+}
+
+// The library list, then a long document: 300 scrolled frames each.
+bool BenchDriver::scroll_step(kiosk::Shell& shell, kiosk::UiContext& ctx, double last_ms) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_step == 0) {
+        shell.go("library", ctx);
+        m_step = 1;
+        m_frame_in_step = 0;
+    } else if (m_step == 1) {
+        if (m_frame_in_step > 5) m_lib_ms.push_back(last_ms);
+        io.MouseWheel = -1.0f;
+        if (m_lib_ms.size() >= 300) {
+            if (!shell.go("doc:" + m_doc, ctx)) std::fprintf(stderr, "no document %s\n", m_doc.c_str());
+            m_step = 2;
+            m_frame_in_step = 0;
+        }
+    } else if (m_step == 2) {
+        if (m_frame_in_step > 5) m_doc_ms.push_back(last_ms);
+        io.MouseWheel = -1.0f;
+        if (m_doc_ms.size() >= 300) {
+            print_frame_times(m_lib_ms, "library_scroll");
+            print_frame_times(m_doc_ms, "document_scroll");
+            std::printf("vm_hwm_kb %ld\n", vm_hwm_kb());
+            return true;
+        }
+    }
+    return false;
+}
+
+// Every main screen (memory after each), then 50 page images of scanned documents.
+bool BenchDriver::tour_step(kiosk::Shell& shell, kiosk::UiContext& ctx) {
+    static const char* const routes[] = {"home", "library", "briefing:", "training:module-0", "presenter:module-0:3"};
+    if (m_step < 5) {
+        if (m_frame_in_step == 1) shell.go(routes[m_step], ctx);
+        if (m_step == 1) ImGui::GetIO().MouseWheel = -3.0f;
+        if (m_frame_in_step > (m_step == 1 ? 400 : 10)) {
+            std::printf("tour_%s_vm_hwm_kb %ld\n", routes[m_step], vm_hwm_kb());
+            ++m_step;
+            m_frame_in_step = 0;
+        }
+        return false;
+    }
+    if (m_frame_in_step == 1) {
+        int k = m_images / 3, page = m_images % 3 + 1;
+        shell.go("doc:scan-" + std::to_string(k) + ":" + std::to_string(page), ctx);
+    }
+    if (m_frame_in_step > 6) {
+        ++m_images;
+        m_frame_in_step = 0;
+        if (m_images >= 50) {
+            std::printf("vm_hwm_kb %ld\n", vm_hwm_kb());
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace platform

@@ -1,0 +1,221 @@
+// The windowed kiosk's event loop; see event_loop.hpp.
+#include "event_loop.hpp"
+#include "audience_window.hpp"
+#include "bench_driver.hpp"
+#include "fonts.hpp"
+#include "item_rects.hpp"
+#include "main_window.hpp"
+#include "systemd_notify.hpp"
+#include "texture_cache.hpp"
+
+#include "kiosk/theme.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace platform {
+namespace {
+
+void wake_loop() { glfwPostEmptyEvent(); }
+
+class EventLoop {
+public:
+    EventLoop(Session& s, const Options& o, const HostEnv& env, MainWindow& window)
+        : m_s(s), m_o(o), m_env(env), m_window(window), m_textures(TextureBackend::gl, 4ull << 20, wake_loop) {
+        if (o.bench) m_bench = std::make_unique<BenchDriver>(*o.bench, o.bench_doc);
+        m_textures.set_catalog(&s.catalog);
+        s.ctx.textures = &m_textures;
+        s.ctx.now = env.now();
+        s.shell.go(o.view, s.ctx);
+    }
+    ~EventLoop() {
+        m_audience.reset();
+        m_textures.shutdown();  // worker joined and textures deleted while the GL context is current
+        m_s.ctx.textures = nullptr;
+    }
+
+    void run() {
+        while (!m_window.should_close() && !m_s.services->quit_requested()) {
+            auto frame_start = Clock::now();
+            m_systemd.notify_watchdog();  // at most once per half watchdog interval
+            wait_for_events();
+            handle_input_and_idle();
+            reload_if_content_changed();
+            m_textures.pump();
+            m_textures.begin_frame();
+            apply_text_size_and_theme();
+            m_s.ctx.now = m_env.now();
+            if (!draw_frame()) break;
+            if (m_first && after_first_frame()) break;
+            // READY=1 once something is on the screen: ImGui lays windows out
+            // one frame before it draws them, so after the second frame.
+            if (++m_frames_drawn == 2) m_systemd.notify_ready();
+            m_first = false;
+            m_frames_left = std::max(0, m_frames_left - 1);
+            m_last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
+        }
+    }
+
+private:
+    // Polls while frames are owed or something animates; otherwise blocks
+    // until input, a worker's wake-up, the idle reset or (presenter) the clock.
+    void wait_for_events() {
+        bool animating = m_s.shell.animating() || m_textures.busy() || m_bench;
+        if (m_frames_left > 0 || animating) {
+            glfwPollEvents();
+            return;
+        }
+        double idle_left = static_cast<double>(m_s.idle_seconds(m_o)) - std::chrono::duration<double>(Clock::now() - m_last_input).count();
+        bool clock_shown = kiosk::split_route(m_s.shell.route()).first == "presenter";
+        // Under systemd the wait is also cut short in time to send WATCHDOG=1.
+        glfwWaitEventsTimeout(m_systemd.wake_seconds(std::max(0.05, std::min(idle_left, clock_shown ? 1.0 : 3600.0))));
+    }
+
+    // Input earns three more frames; no input for the idle time resets to home.
+    void handle_input_and_idle() {
+        if (m_window.take_input()) {
+            m_frames_left = 3;
+            m_last_input = Clock::now();
+        }
+        double quiet = std::chrono::duration<double>(Clock::now() - m_last_input).count();
+        if (quiet >= static_cast<double>(m_s.idle_seconds(m_o)) && m_s.shell.depth() > 1) {
+            m_s.shell.idle_reset(m_s.ctx);
+            m_last_input = Clock::now();
+        }
+    }
+
+    // After an import or rollback: the new catalog, fresh USB trust, home.
+    void reload_if_content_changed() {
+        if (!m_s.services->take_content_changed()) return;
+        m_textures.set_catalog(nullptr);
+        m_s.load_catalog();
+        m_textures.set_catalog(&m_s.catalog);
+        m_s.services->refresh_usb_trust();
+        m_s.shell.home(m_s.ctx);
+    }
+
+    // A- / A+ or the theme toggle: rebuild the atlas and upload it again.
+    void apply_text_size_and_theme() {
+        if (m_s.shell.font_step == m_s.applied_step && m_s.shell.theme == m_s.applied_theme) return;
+        float scale = kiosk::font_scales[m_s.shell.font_step];
+        ImGuiIO& io = ImGui::GetIO();
+        m_window.backend().destroy_fonts_texture();
+        build_fonts(*io.Fonts, scale, m_s.ctx.fonts);
+        io.FontDefault = m_s.ctx.fonts.body;
+        if (!m_window.backend().create_fonts_texture()) std::cerr << "graphics: the font texture could not be uploaded\n";
+        io.Fonts->ClearTexData();  // the GPU has it; free the CPU copies
+        kiosk::apply_theme(m_s.shell.theme, scale);
+        m_s.ctx.scale = scale;
+        m_s.ctx.theme = m_s.shell.theme;
+        m_s.applied_step = m_s.shell.font_step;
+        m_s.applied_theme = m_s.shell.theme;
+    }
+
+    // Returns false when a benchmark script has finished.
+    bool draw_frame() {
+        m_window.begin_frame();
+        if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms)) return false;
+        ImGui::NewFrame();
+        m_s.shell.frame(m_s.ctx);
+        ImGui::Render();
+        m_window.present(kiosk::palette(m_s.shell.theme).background);
+        update_audience();
+        if (!m_env.item_rects_path.empty()) write_item_rects(m_env.item_rects_path, m_s.shell.route());
+        return true;
+    }
+
+    // Presenter mode with a second monitor: the projector shows the slide.
+    void update_audience() {
+        bool presenting = kiosk::split_route(m_s.shell.route()).first == "presenter";
+        if (presenting && !m_audience) {
+            int count = 0;
+            GLFWmonitor** monitors = glfwGetMonitors(&count);
+            if (count >= 2 || m_env.force_audience_window) {
+                GLFWmonitor* target = nullptr;
+                for (int m = 0; m < count && !m_env.force_audience_window; ++m)
+                    if (monitors[m] != glfwGetPrimaryMonitor()) target = monitors[m];
+                m_audience = AudienceWindow::open(m_window.handle(), target, m_window.backend(), m_s.ctx.scale, m_s.shell.theme);
+            }
+        }
+        if (!presenting && m_audience) m_audience.reset();
+        m_s.ctx.second_screen = m_audience != nullptr;
+        if (m_audience) m_audience->draw(m_s.ctx, m_window.handle());
+    }
+
+    // Returns true when the loop should end (--bench first-frame).
+    bool after_first_frame() {
+        m_env.trace("first frame swapped");
+        bool bench_first = m_bench && m_bench->stops_after_first_frame();
+        if (m_o.print_first_frame || bench_first)
+            std::cout << "first_frame_ms " << std::chrono::duration<double, std::milli>(Clock::now() - process_start()).count() << std::endl;
+        return bench_first;
+    }
+
+    Session& m_s;
+    const Options& m_o;
+    const HostEnv& m_env;
+    MainWindow& m_window;
+    TextureCache m_textures;
+    std::unique_ptr<BenchDriver> m_bench;
+    std::unique_ptr<AudienceWindow> m_audience;
+    Clock::time_point m_last_input = Clock::now();
+    int m_frames_left = 3;
+    bool m_first = true;
+    int m_frames_drawn = 0;
+    SystemdNotifier m_systemd = SystemdNotifier::from_environment();
+    double m_last_frame_ms = 0;
+};
+
+// The backend uploads the atlas built at start-up; then its CPU copies are
+// freed. (Should the settings name another text size by now, the loop
+// rebuilds at once.)
+void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env) {
+    ImGuiIO& io = ImGui::GetIO();
+    float scale = kiosk::font_scales[s.first_step];
+    s.ctx.fonts = s.first_fonts;
+    io.FontDefault = s.first_fonts.body;
+    env.trace("imgui ready");
+    if (!window.backend().create_device_objects()) std::cerr << "graphics: the font texture could not be uploaded\n";
+    io.Fonts->ClearTexData();
+    env.trace("fonts uploaded");
+    kiosk::apply_theme(s.shell.theme, scale);
+    s.ctx.scale = scale;
+    s.ctx.theme = s.shell.theme;
+    s.applied_step = s.first_step;
+    s.applied_theme = s.shell.theme;
+}
+
+} // namespace
+
+int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& loader) {
+    auto window = MainWindow::open(o.width, o.height, o.kiosk ? WindowMode::kiosk : WindowMode::windowed, env);
+    if (!window) return 1;
+    if (loader.joinable()) loader.join();  // the catalog and the first atlas were made while the window opened
+    env.trace("catalog and fonts ready");
+    ImGui::CreateContext(s.atlas.get());
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (!window->attach_imgui()) {
+        ImGui::DestroyContext();
+        return 1;
+    }
+    s.start_services(o, wake_loop);
+    s.ctx.kiosk_mode = o.kiosk;
+    s.ctx.graphics = window->info().describe();
+    s.apply_settings();
+    upload_first_fonts(s, *window, env);
+    {
+        EventLoop loop(s, o, env, *window);
+        loop.run();
+    }
+    s.services.reset();
+    s.usb.reset();
+    window->detach_imgui();
+    ImGui::DestroyContext();
+    return 0;  // the window closes and GLFW ends with `window`
+}
+
+} // namespace platform

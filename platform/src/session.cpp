@@ -1,0 +1,52 @@
+// The GUI's session state; see session.hpp.
+#include "session.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace platform {
+
+std::vector<fs::path> usb_roots(const Options& o) {
+    std::vector<fs::path> r;
+    if (!o.demo) {
+        r.emplace_back("/media");
+        r.emplace_back("/run/media");
+    }
+    for (auto& w : o.watch_roots) r.emplace_back(w);
+    return r;
+}
+
+int font_step_from(const std::string& stored) { return std::clamp(std::atoi(stored.c_str()), 0, kiosk::font_scale_count - 1); }
+
+void Session::load_catalog() {
+    auto chans = state.channels();
+    if (chans) catalog = content::Catalog::load_channels(content::installed_channels(*chans, state.bundles_dir()));
+    else std::cerr << chans.error().line() << "\n";
+    ctx.catalog = &catalog;
+}
+
+void Session::start_services(const Options& o, std::function<void()> wake) {
+    usb = std::make_unique<UsbWatcher>(usb_roots(o), wake, state.data_dir() / "preview");
+    services = std::make_unique<DeviceServices>(state, usb.get(), usb_roots(o), wake);
+    ctx.services = services.get();
+}
+
+void Session::start_settings_only() {
+    services = std::make_unique<DeviceServices>(state, nullptr, std::vector<fs::path>{}, nullptr);
+    ctx.services = services.get();
+}
+
+void Session::apply_settings() {
+    shell.font_step = font_step_from(services->setting("font_step", std::to_string(kiosk::default_font_step)));
+    shell.theme = services->setting("theme", "standard") == "high_contrast" ? kiosk::Theme::high_contrast : kiosk::Theme::standard;
+}
+
+std::int64_t Session::idle_seconds(const Options& o) {
+    if (o.idle_minutes > 0) return static_cast<std::int64_t>(o.idle_minutes * 60);
+    return std::max(1, std::atoi(services->setting("idle_minutes", "5").c_str())) * 60;
+}
+
+} // namespace platform

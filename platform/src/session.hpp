@@ -1,0 +1,63 @@
+// Why this file exists: what one run of the GUI owns, apart from the window:
+// the device state, the merged catalog, the USB watcher and device services,
+// the shell with its views, and the settings as last applied. The event loop
+// and screenshot mode both drive a Session. Main thread only, except where
+// the start-up worker fills the catalog and first atlas before the loop
+// joins it (see gui_host.cpp).
+#pragma once
+#include "device_services.hpp"
+#include "options.hpp"
+#include "usb_watcher.hpp"
+
+#include "content/catalog.hpp"
+#include "content/state_store.hpp"
+#include "kiosk/shell.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace platform {
+
+// The mount roots to watch for USB sticks: /media and /run/media (not in
+// demo mode) and any --watch folders.
+[[nodiscard]] std::vector<std::filesystem::path> usb_roots(const Options& o);
+
+// The stored text size setting as a step in kiosk::font_scales (clamped).
+[[nodiscard]] int font_step_from(const std::string& stored);
+
+struct Session {
+    content::StateStore state;
+    content::Catalog catalog;
+    std::unique_ptr<UsbWatcher> usb;
+    std::unique_ptr<DeviceServices> services;
+    kiosk::Shell shell;
+    kiosk::UiContext ctx;
+    int applied_step = -1;
+    kiosk::Theme applied_theme = kiosk::Theme::standard;
+    // The first font atlas, built by the start-up worker; the ImGui context
+    // shares it, so it lives until after the context is destroyed.
+    std::unique_ptr<ImFontAtlas> atlas;
+    kiosk::Fonts first_fonts;
+    int first_step = kiosk::default_font_step;
+
+    explicit Session(content::StateStore s) : state(std::move(s)) {}
+
+    // (Re)loads the catalog from the installed channels; errors go to stderr
+    // and leave an empty catalog.
+    void load_catalog();
+    // Starts USB watching and the device services; `wake` is called from
+    // their workers to wake the loop.
+    void start_services(const Options& o, std::function<void()> wake);
+    // Services for reading settings only (screenshot mode): no USB, no wake.
+    void start_settings_only();
+    // Reads the stored text size and theme into the shell.
+    void apply_settings();
+    // Idle reset after --idle-minutes, else the stored setting (default 5).
+    [[nodiscard]] std::int64_t idle_seconds(const Options& o);
+};
+
+} // namespace platform
