@@ -1,10 +1,14 @@
 // Recommendations and action plans: each item's owner, due date, RAG status
-// (a word on a coloured chip) and progress; filters by status and overdue;
-// summary counts (on track, at risk, overdue, done).
+// (a word on a coloured chip) and progress; filters by plan, status, overdue
+// and (where items name one) locality, all drawn as the same chips; the most
+// overdue items first, saying how late ("Overdue by 3 months").
 #include "content/figures.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
 
 namespace kiosk {
 namespace {
@@ -23,6 +27,23 @@ ImVec4 rag_colour(const std::string& rag, const Palette& p) {
     return p.rag_complete;
 }
 
+// Months (or days, under a month) from `due` to `today`, both YYYY-MM-DD.
+std::string how_late(const std::string& due, const std::string& today) {
+    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+    if (std::sscanf(due.c_str(), "%d-%d-%d", &y1, &m1, &d1) != 3 || std::sscanf(today.c_str(), "%d-%d-%d", &y2, &m2, &d2) != 3) return "Overdue";
+    int months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+    if (months >= 24) return "Overdue by " + std::to_string(months / 12) + " years";
+    if (months >= 1) return "Overdue by " + std::to_string(months) + (months == 1 ? " month" : " months");
+    int days = d2 >= d1 ? d2 - d1 : d2 + 30 - d1;
+    return "Overdue by " + std::to_string(std::max(1, days)) + (days == 1 ? " day" : " days");
+}
+
+bool names(const content::TrackerItem& i, const std::string& locality_name) {
+    for (const auto* t : {&i.title, &i.progress, &i.response, &i.owner})
+        if (t->find(locality_name) != std::string::npos) return true;
+    return false;
+}
+
 class ActionsView final : public View {
 public:
     std::string title() const override { return "Action plans"; }
@@ -38,6 +59,7 @@ public:
     }
     void reset() override {
         m_tracker.clear();
+        m_locality.clear();
         m_filter = 0;
     }
 
@@ -51,17 +73,18 @@ public:
             return;
         }
         // Tracker picker.
-        if (button(m_tracker.empty() ? "[All plans]" : "All plans", ctx)) m_tracker.clear();
+        if (button("All plans", ctx, m_tracker.empty() ? ButtonStyle::primary : ButtonStyle::normal)) m_tracker.clear();
         for (const auto& t : cat.trackers()) {
             ImGui::SameLine();
             if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(t.title.c_str()).x + 60 * ctx.scale) ImGui::NewLine();
-            std::string label = (m_tracker == t.id ? "[" + t.title + "]" : t.title) + "##" + t.id;
+            std::string label = t.title + "##" + t.id;
             if (button(label.c_str(), ctx, m_tracker == t.id ? ButtonStyle::primary : ButtonStyle::normal)) m_tracker = t.id;
         }
         // Summary counts for what is shown.
         int on_track = 0, at_risk = 0, off = 0, done = 0, late = 0;
         for (const auto& i : cat.tracker_items()) {
             if (!m_tracker.empty() && i.tracker_id != m_tracker) continue;
+            if (!m_locality.empty() && !names(i, m_locality)) continue;
             if (i.rag == "green") ++on_track;
             else if (i.rag == "amber") ++at_risk;
             else if (i.rag == "red") ++off;
@@ -77,10 +100,13 @@ public:
             if (button(label.c_str(), ctx, m_filter == f ? ButtonStyle::primary : ButtonStyle::normal)) m_filter = f;
             if (ImGui::GetContentRegionAvail().x < 180 * ctx.scale && f < 5) ImGui::NewLine();
         }
+        draw_locality_chips(ctx);
         ImGui::Spacing();
         std::string current_tracker;
-        for (const auto& i : cat.tracker_items()) {
+        for (const auto* ip : sorted_items(cat, today)) {
+            const auto& i = *ip;
             if (!m_tracker.empty() && i.tracker_id != m_tracker) continue;
+            if (!m_locality.empty() && !names(i, m_locality)) continue;
             bool late_item = content::overdue(i, today);
             if (m_filter == 1 && i.rag != "green") continue;
             if (m_filter == 2 && i.rag != "amber") continue;
@@ -101,7 +127,7 @@ public:
             chip(rag_word(i.rag), rag_colour(i.rag, p), ctx);
             if (late_item) {
                 ImGui::SameLine();
-                chip("Overdue", p.rag_red, ctx);
+                chip(how_late(i.due_date, today).c_str(), p.rag_red, ctx);
             }
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
@@ -117,7 +143,45 @@ public:
     }
 
 private:
-    std::string m_tracker;
+    // Chips for the localities that items name; none when no item names one.
+    void draw_locality_chips(UiContext& ctx) {
+        std::vector<std::string> named;
+        for (const auto& l : ctx.catalog->localities()) {
+            if (l.kind != "locality") continue;
+            for (const auto& i : ctx.catalog->tracker_items())
+                if (names(i, l.name)) {
+                    named.push_back(l.name);
+                    break;
+                }
+        }
+        if (named.empty()) return;
+        if (button("Every locality", ctx, m_locality.empty() ? ButtonStyle::primary : ButtonStyle::normal)) m_locality.clear();
+        for (const auto& n : named) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(n.c_str()).x + 60 * ctx.scale) ImGui::NewLine();
+            if (button((n + "##loc").c_str(), ctx, m_locality == n ? ButtonStyle::primary : ButtonStyle::normal)) m_locality = n;
+        }
+    }
+
+    // Items in plan order, the overdue ones first within each plan, most late first.
+    static std::vector<const content::TrackerItem*> sorted_items(const content::Catalog& cat, const std::string& today) {
+        std::vector<const content::TrackerItem*> out;
+        for (const auto& i : cat.tracker_items()) out.push_back(&i);
+        auto plan = [&](const content::TrackerItem* i) {
+            for (std::size_t k = 0; k < cat.trackers().size(); ++k)
+                if (cat.trackers()[k].id == i->tracker_id) return k;
+            return cat.trackers().size();
+        };
+        std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
+            if (plan(a) != plan(b)) return plan(a) < plan(b);
+            bool la = content::overdue(*a, today), lb = content::overdue(*b, today);
+            if (la != lb) return la;
+            return la && a->due_date < b->due_date;
+        });
+        return out;
+    }
+
+    std::string m_tracker, m_locality;
     int m_filter = 0;
 };
 

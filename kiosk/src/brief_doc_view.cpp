@@ -26,7 +26,6 @@ public:
         m_id.clear();
         m_md = MarkdownView{};
     }
-    bool animating() const override { return m_md.animating; }
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         text_in(ctx.fonts.title, m_brief.title);
@@ -34,13 +33,27 @@ public:
         if (const auto* l = ctx.catalog->locality(m_brief.locality_id)) meta += "  |  " + l->name;
         muted_text(meta, ctx);
         std::string loc = m_brief.locality_id.empty() ? ctx.catalog->area_id() : m_brief.locality_id;
-        float sources_h = m_brief.sources.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2.5f;
-        ImVec2 avail = ImGui::GetContentRegionAvail();
-        m_md.draw("##brief", ImVec2(0, std::max(200.0f, avail.y - sources_h)), ctx, content_hooks(ctx, nav, loc), layout_style(ctx, DocSize::reading));
+        ImGui::Spacing();
+        draw_inline(ctx, content_hooks(ctx, nav, loc), layout_style(ctx, DocSize::reading));
         if (!m_brief.sources.empty()) muted_text("Sources: " + m_brief.sources, ctx);
     }
 
 private:
+    // The paper scrolls with the page (not in a box of its own): laid out at
+    // the page's width, drawn where the page's window shows it.
+    void draw_inline(UiContext& ctx, const DrawHooks& hooks, const LayoutStyle& style) {
+        float width = ImGui::GetContentRegionAvail().x;
+        if (width != m_md.laid_width || ctx.scale != m_md.laid_scale) {
+            m_md.layout = layout_markdown(m_md.doc, std::max(100.0f, width), style);
+            m_md.laid_width = width;
+            m_md.laid_scale = ctx.scale;
+        }
+        ImVec2 origin = ImGui::GetCursorScreenPos();
+        float win_top = ImGui::GetWindowPos().y;
+        draw_layout(m_md.layout, origin, win_top - origin.y, win_top + ImGui::GetWindowHeight() - origin.y, ctx, hooks);
+        ImGui::Dummy(ImVec2(width, m_md.layout.height));
+    }
+
     std::string m_id, m_title;
     content::Briefing m_brief;
     MarkdownView m_md;

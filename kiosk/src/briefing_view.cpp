@@ -1,11 +1,17 @@
-// Briefings hub for councillors: pick a locality (remembered as the kiosk
-// default), see a card per indicator, open a trend chart, compare localities,
-// read briefing documents and follow action plans.
+// Briefings hub for councillors: pick a locality (for this visit only; the
+// kiosk's default is set in admin, behind the PIN), read the headlines that
+// matter most, see a card per indicator, open a trend chart and its table,
+// compare localities, read briefing documents and follow action plans.
 #include "content/figures.hpp"
+#include "content/headlines.hpp"
+#include "content/trends.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/figure_widgets.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
+
+#include <algorithm>
 
 namespace kiosk {
 namespace {
@@ -24,6 +30,7 @@ public:
             loc = arg.substr(0, s);
             ind = arg.substr(s + 1);
         }
+        if (loc.empty()) loc = ctx.visit_locality;
         if (loc.empty()) loc = ctx.services ? ctx.services->setting("default_locality", ctx.catalog->area_id()) : ctx.catalog->area_id();
         const content::Locality* l = ctx.catalog->locality(loc);
         if (!l && (!ctx.catalog->empty() || !arg.empty())) return false;
@@ -60,7 +67,7 @@ private:
                 if (l.kind == "comparator") continue;
                 bool sel = l.id == m_locality;
                 if (ImGui::Selectable((l.name + (l.kind == "area" ? " (whole area)" : "")).c_str(), sel, 0, ImVec2(0, min_hit * ctx.scale))) {
-                    if (ctx.services) ctx.services->set_setting("default_locality", l.id);
+                    ctx.visit_locality = l.id;  // this visit only; reset at idle
                     nav.kind = NavRequest::Kind::go;
                     nav.route = "briefing:" + l.id;
                 }
@@ -77,13 +84,15 @@ private:
     void draw_hub(UiContext& ctx, NavRequest& nav) {
         text_in(ctx.fonts.title, "Safeguarding figures for " + m_locality_name);
         draw_locality_picker(ctx, nav);
-        ImGui::SameLine();
+        if (ImGui::GetWindowWidth() > 1100 * ctx.scale) ImGui::SameLine();
         if (button("Action plans and recommendations", ctx, ButtonStyle::primary)) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "actions";
         }
-        muted_text("Counts of 1 to 5 are never shown: they appear as [c]. Tap a card for its trend; tap 'Source' for where a figure comes from.", ctx);
+        draw_summary(ctx, nav);
         ImGui::Spacing();
+        text_in(ctx.fonts.heading, "Every figure");
+        muted_text("Tap a card for its trend, its table and where the figures come from.", ctx);
         float avail = ImGui::GetContentRegionAvail().x;
         float min_w = 330 * ctx.scale;
         int cols = std::max(1, static_cast<int>(avail / min_w));
@@ -99,6 +108,41 @@ private:
             ++i;
         }
         draw_documents(ctx, nav);
+    }
+
+    // The 3 to 5 headlines that matter most here, each one tap to its trend.
+    void draw_summary(UiContext& ctx, NavRequest& nav) {
+        auto top = content::top_headlines(content::locality_headlines(*ctx.catalog, m_locality));
+        if (top.empty()) return;
+        ImGui::Spacing();
+        text_in(ctx.fonts.heading, "What stands out in " + m_locality_name);
+        const Palette& p = palette(ctx.theme);
+        float w = ImGui::GetContentRegionAvail().x;
+        for (const auto& h : top) {
+            const content::Indicator* ind = ctx.catalog->indicator(h.indicator_id);
+            if (!ind) continue;
+            if (h.uses_similar_rule) note_similar_rule();
+            note_markers_in(h.sentence);
+            std::string text = ind->title + ": " + h.sentence;
+            float th = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 24 * ctx.scale).y;
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::PushID(h.indicator_id.c_str());
+            if (ImGui::Selectable("##headline", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(w, std::max(min_hit * ctx.scale, th + 12 * ctx.scale))) &&
+                !dragged()) {
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "briefing:" + m_locality + "/" + h.indicator_id;
+            }
+            note_item("headline:" + h.indicator_id);
+            ImVec2 after = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos(ImVec2(at.x + 8 * ctx.scale, at.y + 6 * ctx.scale));
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 24 * ctx.scale);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.link);
+            ImGui::TextWrapped("%s", text.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::SetCursorScreenPos(after);
+            ImGui::PopID();
+        }
     }
 
     void draw_documents(UiContext& ctx, NavRequest& nav) {
@@ -131,12 +175,27 @@ private:
                                                                                 : "Neither higher nor lower is better in itself.";
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", pol);
+        auto hl = content::indicator_headline(*ctx.catalog, *ind, m_locality);
+        if (hl.uses_similar_rule) note_similar_rule();
+        note_markers_in(hl.sentence);
+        ImGui::PushTextWrapPos(0);
+        if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
+        ImGui::TextWrapped("%s", hl.sentence.c_str());
+        if (ctx.fonts.bold) ImGui::PopFont();
+        ImGui::PopTextWrapPos();
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        float h = std::max(260.0f * ctx.scale, avail.y - 8 * ctx.scale);
+        auto points = content::trend(*ctx.catalog, ind->id, m_locality);
+        bool any = std::any_of(points.begin(), points.end(), [](const auto& pt) { return pt.shown.value.has_value(); });
+        // With no figure at all, the chart is one short panel that says why.
+        float h = any ? std::clamp(avail.y - 8 * ctx.scale, 260.0f * ctx.scale, 520.0f * ctx.scale) : ImGui::GetTextLineHeight() * 4;
         ImVec2 p1(p0.x + avail.x, p0.y + h);
         trend_chart(*ind, m_locality, p0, p1, ctx);
         ImGui::Dummy(ImVec2(avail.x, h));
+        if (!any) return;
+        ImGui::Spacing();
+        text_in(ctx.fonts.heading, "The figures as a table");
+        trend_table(*ind, m_locality, ctx);
     }
 
     std::string m_locality, m_locality_name, m_indicator, m_indicator_title;

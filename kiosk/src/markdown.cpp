@@ -1,5 +1,6 @@
 // Wrapping layout and visible-only drawing of parsed markdown; see markdown.hpp.
 #include "kiosk/markdown.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -291,7 +292,7 @@ void draw_text_item(const LaidItem& it, ImVec2 pos, std::optional<std::size_t> p
             if (ctx.theme == Theme::high_contrast) col = ImGui::GetColorU32(p.text);
         }
     }
-    dl->AddText(it.run.font, it.run.size, pos, col, it.run.text.c_str(), it.run.text.c_str() + it.run.text.size());
+    draw_text(dl, it.run.font, it.run.size, pos, col, it.run.text);  // notes markers for the screen's key
     if (current.b > current.a) draw_current_match(it, pos, current.a, current.b, current.xa, current.xb, ctx);
     if (it.run.href.empty()) return;
     dl->AddLine(ImVec2(pos.x, pos.y + it.run.size), ImVec2(pos.x + it.run.width, pos.y + it.run.size), col, 1.5f * ctx.scale);

@@ -1,5 +1,6 @@
 // The app shell; see shell.hpp.
 #include "kiosk/shell.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
@@ -70,6 +71,7 @@ void Shell::home(UiContext& ctx) { go("home", ctx); }
 
 void Shell::idle_reset(UiContext& ctx) {
     for (auto& [name, v] : m_views) v->reset();
+    ctx.visit_locality.clear();
     m_banner_dismissed = false;
     go("home", ctx);
 }
@@ -192,8 +194,27 @@ void Shell::draw_usb_banner(UiContext& ctx) {
     ImGui::PopStyleColor();
 }
 
+// The key for every marker the view drew this frame, below the view, so it is
+// on screen with the figures. Its height is kept for the next frame's layout.
+void Shell::draw_marker_key(UiContext& ctx) {
+    std::string key = marker_key_text();
+    if (key.empty()) {
+        m_key_height = 0;
+        return;
+    }
+    const Palette& p = palette(ctx.theme);
+    float y0 = ImGui::GetCursorPosY();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextWrapped("%s", key.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    m_key_height = ImGui::GetCursorPosY() - y0 + ImGui::GetStyle().ItemSpacing.y;
+}
+
 void Shell::frame(UiContext& ctx) {
     clear_noted_items();
+    clear_noted_markers();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -204,6 +225,7 @@ void Shell::frame(UiContext& ctx) {
     // No window background: the platform clears to the background colour, so
     // a full-screen quad here would only cost fill rate.
     ImGui::PopStyleVar();
+    begin_window_capture();  // tests only: keeps the text drawn
     NavRequest nav;
     draw_top_bar(ctx, nav);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * ctx.scale, 14 * ctx.scale));
@@ -211,13 +233,17 @@ void Shell::frame(UiContext& ctx) {
     // Transparent: the window behind already has the background colour, and
     // each full-screen opaque layer costs fill rate on a small GPU.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
     m_scrolling = touch_scroll();
     ImGui::EndChild();
     ImGui::PopStyleVar();
+    ImGui::Indent(20 * ctx.scale);
+    draw_marker_key(ctx);
+    ImGui::Unindent(20 * ctx.scale);
+    end_window_capture();
     ImGui::End();
     if (nav.kind == NavRequest::Kind::back) back(ctx);
     else if (nav.kind == NavRequest::Kind::home) home(ctx);

@@ -1,6 +1,7 @@
 // Shared training helpers; see training_shared.hpp.
 #include "kiosk/training_shared.hpp"
 #include "kiosk/doc_hooks.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -41,6 +42,7 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
     ImGui::BeginChild("##slide", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
     float title_size = tf->FontSize * (projection ? 1.5f : 1.0f);
+    note_markers_in(slide.title);
     ImGui::GetWindowDrawList()->AddText(tf, title_size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(p.text), slide.title.c_str(), nullptr,
                                         ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, title_size * 1.3f));
@@ -48,6 +50,7 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
         // The question itself, and on the projector its options lettered A, B, C...
         ImFont* qf = projection && ctx.fonts.slide ? ctx.fonts.slide : (ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont());
         ImGui::PushFont(qf);
+        note_markers_in(slide.question->prompt);
         ImGui::TextWrapped("%s", slide.question->prompt.c_str());
         if (projection)
             for (std::size_t i = 0; i < slide.question->options.size(); ++i)

@@ -2,6 +2,7 @@
 // and self-paced mode: one question at a time with feedback, the explanation,
 // and a summary at the end. Nothing identifies the person.
 #include "kiosk/theme.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/training_shared.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
@@ -151,6 +152,7 @@ private:
             for (std::size_t i = 0; i < q.options.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 std::string label = q.options[i];
+                note_markers_in(label);
                 if (it != s.answers.end()) {
                     if (static_cast<int>(i) == q.answer) label = "Correct answer: " + label;
                     else if (static_cast<int>(i) == it->second) label = "Your answer: " + label;
@@ -166,6 +168,7 @@ private:
                 ImGui::TextUnformatted(right ? "Right." : "Not quite.");
                 ImGui::PopStyleColor();
                 ImGui::SameLine();
+                note_markers_in(q.explanation);
                 ImGui::TextWrapped("%s", q.explanation.c_str());
             }
         }

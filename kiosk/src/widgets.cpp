@@ -140,6 +140,13 @@ std::string format_value(double v, content::Unit unit) {
     return buf;
 }
 
+void right_aligned_text(const std::string& text) {
+    float w = ImGui::CalcTextSize(text.c_str()).x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text.c_str());
+}
+
 const char* unit_label(content::Unit unit) {
     switch (unit) {
     case content::Unit::count: return "number";

@@ -4,6 +4,7 @@
 #include "demo.hpp"
 
 #include "content/catalog.hpp"
+#include "content/headlines.hpp"
 #include "content/data_lock.hpp"
 #include "content/importer.hpp"
 #include "content/installed_lookup.hpp"
@@ -253,6 +254,24 @@ int cmd_export(StateStore& s, const Options& o) {
     return 0;
 }
 
+// One JSON object per indicator: the headline the briefing shows.
+int cmd_headlines(StateStore& s, const Options& o) {
+    auto chans = s.channels();
+    if (!chans) return fail_line(chans.error());
+    auto cat = Catalog::load_channels(installed_channels(*chans, s.bundles_dir()));
+    const Locality* loc = cat.locality(o.headlines_locality);
+    for (const auto& l : cat.localities())
+        if (!loc && l.name == o.headlines_locality) loc = &l;
+    if (!loc) return fail_line(Error{Reason::not_found, "No locality called '" + o.headlines_locality + "' is installed."});
+    for (const auto& h : locality_headlines(cat, loc->id)) {
+        nlohmann::json j = {{"indicator", h.indicator_id}, {"sentence", h.sentence}, {"trend", trend_name(h.trend)},
+                            {"versus_england", versus_name(h.versus_england)}, {"versus_area", versus_name(h.versus_area)},
+                            {"period", h.period}};
+        std::cout << j.dump() << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 std::optional<StateStore> open_state(const Options& o) {
@@ -283,6 +302,7 @@ int run_cli(const Options& o) {
     case Mode::rollback: return cmd_rollback(*s, o);
     case Mode::set_pin: return cmd_set_pin(*s);
     case Mode::export_records: return cmd_export(*s, o);
+    case Mode::headlines: return cmd_headlines(*s, o);
     case Mode::reset_freshness: return cmd_reset_freshness(*s, o);
     default: break;
     }

@@ -13,7 +13,7 @@ namespace {
 using content::args::Value;
 
 enum Opt : int {
-    trust, import_bundle, status, rollback, reset_freshness, set_pin, search, screenshot, device_key, export_records, help, allow_future,
+    trust, import_bundle, status, rollback, reset_freshness, set_pin, search, headlines, screenshot, device_key, export_records, help, allow_future,
     data_dir, demo, kiosk, channel, label, limit, type, view, size, watch, print_first_frame, idle_minutes, bench, bench_doc,
 };
 
@@ -28,6 +28,7 @@ constexpr content::args::Option table[] = {
     {"reset-freshness", 0, Value::required, "CHANNEL", "forget a channel's newest signed time (audited)", reset_freshness, modes},
     {"set-pin", 0, Value::none, "", "set the admin PIN (read from standard input)", set_pin, modes},
     {"search", 0, Value::required, "QUERY", "search, one JSON object per line", search, modes},
+    {"headlines", 0, Value::required, "LOCALITY", "print each indicator's headline for a locality, one JSON object per line", headlines, modes},
     {"screenshot", 0, Value::required, "OUT.png", "render a view to PNG and exit (needs no display)", screenshot, modes},
     {"device-key", 0, Value::none, "", "print this kiosk's public key", device_key, modes},
     {"export", 0, Value::required, "DIR", "write signed session records and the audit log to DIR", export_records, modes},
@@ -101,6 +102,7 @@ content::Status apply(Options& o, const content::args::Match& m, int& mode_count
     case allow_future: o.allow_future = true; return {};
     case set_pin: return set_mode(o, Mode::set_pin, mode_count);
     case search: o.search_query = v; return set_mode(o, Mode::search, mode_count);
+    case headlines: o.headlines_locality = v; return set_mode(o, Mode::headlines, mode_count);
     case screenshot: o.screenshot_path = v; return set_mode(o, Mode::screenshot, mode_count);
     case device_key: return set_mode(o, Mode::device_key, mode_count);
     case export_records: o.export_dir = v; return set_mode(o, Mode::export_records, mode_count);

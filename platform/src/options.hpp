@@ -15,7 +15,7 @@ namespace platform {
 // --bench: first-frame, scroll (the library, then --bench-doc), tour.
 enum class BenchMode { first_frame, scroll, tour };
 
-enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, reset_freshness, help };
+enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, reset_freshness, headlines, help };
 
 struct Options {
     Mode mode = Mode::gui;
@@ -32,6 +32,7 @@ struct Options {
     std::string search_query;
     int search_limit = 10;
     std::string search_type;
+    std::string headlines_locality;  // --headlines LOCALITY (id or name)
     std::string screenshot_path;
     std::string view = "home";
     int width = 1280, height = 720;

@@ -83,3 +83,33 @@ TEST_CASE("demo: --demo --screenshot renders each main view to a non-blank PNG")
     CHECK(bad.rc == 1);
     CHECK(bad.out.find("E_NOT_FOUND") != std::string::npos);
 }
+
+TEST_CASE("demo: --headlines prints one JSON headline per indicator, and refuses an unknown locality") {
+    test::TempDir t;
+    auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --headlines eastfield");
+    REQUIRE_MESSAGE(r.rc == 0, r.out);
+    std::set<std::string> trends, versus;
+    int lines = 0;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        auto end = r.out.find('\n', start);
+        if (end == std::string::npos) end = r.out.size();
+        auto line = r.out.substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line[0] != '{') continue;
+        auto j = nlohmann::json::parse(line);
+        ++lines;
+        for (const char* k : {"indicator", "sentence", "trend", "versus_england", "versus_area", "period"}) CHECK(j.contains(k));
+        trends.insert(j["trend"].get<std::string>());
+        versus.insert(j["versus_england"].get<std::string>());
+        for (const auto& v : {j["versus_england"], j["versus_area"]})
+            CHECK(std::set<std::string>{"higher", "lower", "similar", "none"}.contains(v.get<std::string>()));
+        if (j["indicator"] == "cp_plans") CHECK(j["sentence"] == "28 children in 2024/25; no trend: 2023/24 is [c]");
+    }
+    CHECK(lines >= 10);
+    CHECK(trends.contains("unknown"));
+    CHECK(versus.contains("none"));  // counts are never set against England
+    auto bad = test::run(demo_env(t) + KIOSK_EXE + " --demo --headlines nowhere");
+    CHECK(bad.rc == 1);
+    CHECK(bad.out.find("E_NOT_FOUND") != std::string::npos);
+}

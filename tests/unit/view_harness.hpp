@@ -4,6 +4,7 @@
 // item's recorded rectangle.
 #pragma once
 #include "content/catalog.hpp"
+#include "kiosk/marker_key.hpp"
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
@@ -112,9 +113,22 @@ struct Harness {
     Harness& operator=(const Harness&) = delete;
 
     // One frame; returns the number of vertices drawn.
+    // With capture on, frame() keeps every string drawn (ImGui's log of widget
+    // text, and text drawn through kiosk::draw_text) in screen_text.
+    bool capture = false;
+    std::string screen_text;
+
     int frame() {
+        if (capture) {
+            kiosk::clear_captured_text();
+            kiosk::capture_text(true);
+        }
         ImGui::NewFrame();
         shell.frame(ctx);
+        if (capture) {
+            screen_text = kiosk::captured_text();
+            kiosk::capture_text(false);
+        }
         // Debian's ImGui uses 16-bit indices and, on GL below 3.2 (a Raspberry
         // Pi), no vertex offsets: a window whose draw list passes 65,536
         // vertices aborts. Fail the test well before that, naming the window.

@@ -12,7 +12,7 @@ bool is_known_marker(const std::string& m) {
 }
 
 std::string marker_meaning(const std::string& m) {
-    if (m == "[c]") return "Confidential: withheld so that no child can be identified.";
+    if (m == "[c]") return "Not shown, to protect children's privacy (either a small number, or a figure that would reveal one).";
     if (m == "[x]") return "Not available: the figure was not collected or not published.";
     if (m == "[z]") return "Not applicable: this measure does not apply here.";
     if (m == "[low]") return "Rounds to zero: a value above zero that is too small to show.";

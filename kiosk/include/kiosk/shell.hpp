@@ -50,11 +50,13 @@ public:
 private:
     void draw_top_bar(UiContext& ctx, NavRequest& nav);
     void draw_usb_banner(UiContext& ctx);
+    void draw_marker_key(UiContext& ctx);
     std::vector<std::string> m_stack;
     std::vector<std::string> m_titles;
     std::map<std::string, std::unique_ptr<View>> m_views;
     bool m_banner_dismissed = false;
     bool m_scrolling = false;
+    float m_key_height = 0;  // the marker key under the view, as drawn last frame
     std::size_t m_offers_seen = 0;
 };
 

@@ -128,6 +128,7 @@ struct UiContext {
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
+    std::string visit_locality; // the visitor's own choice for this visit; cleared at idle reset
     std::string graphics;       // how the screen is drawn, for the admin screen ("OpenGL 2.1 ... (llvmpipe), ImGui backend opengl2")
 };
 

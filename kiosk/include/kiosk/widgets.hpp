@@ -42,6 +42,8 @@ void end_card();
 // percentages with one decimal place.
 [[nodiscard]] std::string format_value(double v, content::Unit unit);
 [[nodiscard]] const char* unit_label(content::Unit unit);
+// Text at the right edge of the current column or region (numbers in tables).
+void right_aligned_text(const std::string& text);
 
 // True when the current (or just released) press moved further than a tap:
 // a drag-to-scroll, which must not also activate what it started on.
