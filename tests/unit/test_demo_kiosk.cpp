@@ -84,7 +84,7 @@ TEST_CASE("demo: --demo --screenshot renders each main view to a non-blank PNG")
     CHECK(bad.out.find("E_NOT_FOUND") != std::string::npos);
 }
 
-TEST_CASE("demo: --headlines prints one JSON headline per indicator, and refuses an unknown locality") {
+TEST_CASE("demo: --headlines prints one JSON headline per indicator and refuses an unknown locality") {
     test::TempDir t;
     auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --headlines eastfield");
     REQUIRE_MESSAGE(r.rc == 0, r.out);

@@ -53,7 +53,7 @@ TEST_CASE("figures: no screen shows a marker without its explanation on the same
     }
 }
 
-TEST_CASE("figures: a suppressed period is a labelled gap, never a bar; a chart of markers only says why") {
+TEST_CASE("figures: a suppressed period is a labelled gap - never a bar - a chart of markers only says why") {
     test::Harness h(ImVec2(1280, 720));
     auto chart = [&](const std::string& ind, const std::string& loc) {
         ImGui::NewFrame();
@@ -88,7 +88,7 @@ TEST_CASE("figures: a suppressed period is a labelled gap, never a bar; a chart 
     CHECK(none.bars.empty());
 }
 
-TEST_CASE("figures: axis ticks are 1, 2, 2.5 or 5 x 10^n") {
+TEST_CASE("figures: axis ticks are 1 - 2 - 2.5 or 5 x 10^n") {
     for (double v : {0.9, 1.0, 7.3, 12.0, 22.4, 42.3, 99.0, 286.0, 1234.0, 10069.0}) {
         CAPTURE(v);
         auto a = kiosk::nice_axis(v);
@@ -102,7 +102,7 @@ TEST_CASE("figures: axis ticks are 1, 2, 2.5 or 5 x 10^n") {
     CHECK(kiosk::nice_axis(42.3).max == doctest::Approx(50));
 }
 
-TEST_CASE("figures: the briefing opens with 3 to 5 headlines, each one tap from its trend") {
+TEST_CASE("figures: the briefing opens with 3 to 5 headlines - each one tap from its trend") {
     test::Harness h(ImVec2(1280, 720));
     REQUIRE(h.shell.go("briefing:eastfield", h.ctx));
     h.frame();
@@ -116,7 +116,7 @@ TEST_CASE("figures: the briefing opens with 3 to 5 headlines, each one tap from 
     CHECK(h.shell.route() == "briefing:eastfield/" + found.front().substr(9));
 }
 
-TEST_CASE("figures: the compare table pins England and the area above the localities, whatever the sort") {
+TEST_CASE("figures: the compare table pins England and the area above the localities - whatever the sort") {
     test::Harness h(ImVec2(1280, 720));
     REQUIRE(h.shell.go("compare:re_referrals", h.ctx));
     h.frames(2);
@@ -133,7 +133,7 @@ TEST_CASE("figures: the compare table pins England and the area above the locali
     CHECK(localities >= 5);
 }
 
-TEST_CASE("figures: choosing a locality is for this visit; the kiosk default is untouched and idle clears the choice") {
+TEST_CASE("figures: choosing a locality is for this visit - the kiosk default is untouched and idle clears the choice") {
     test::Harness h(ImVec2(1280, 720));
     h.services.settings["default_locality"] = "riverside";
     REQUIRE(h.shell.go("briefing:", h.ctx));

@@ -33,7 +33,7 @@ HeadlineInput input(Unit unit, Polarity pol, std::vector<Shown> series) {
 
 } // namespace
 
-TEST_CASE("headline: polarity decides better or worse; neutral indicators get no judgement") {
+TEST_CASE("headline: polarity decides better or worse - neutral indicators get no judgement") {
     auto in = input(Unit::percent, Polarity::lower_is_better, {val(20.0), val(18.0)});
     in.england = val(22.4);
     auto h = make_headline(in);
@@ -54,7 +54,7 @@ TEST_CASE("headline: polarity decides better or worse; neutral indicators get no
     CHECK(h.sentence.find("worse") == std::string::npos);
 }
 
-TEST_CASE("headline: similar within 5% of the comparator, and the rule is said") {
+TEST_CASE("headline: similar within 5% of the comparator and the rule is said") {
     auto in = input(Unit::rate_per_10000, Polarity::neutral, {val(40.0), val(42.3)});
     in.england = val(41.0);  // 42.3 is 3.2% above 41.0
     in.area = val(34.1);
@@ -85,7 +85,7 @@ TEST_CASE("headline: trend runs and stability") {
     CHECK(h.uses_similar_rule);
 }
 
-TEST_CASE("headline: a marker in the latest period says nothing about it; in the previous period the trend is unknown") {
+TEST_CASE("headline: a marker in the latest period says nothing about it - in the previous period the trend is unknown") {
     auto in = input(Unit::count, Polarity::neutral, {val(32), mark("[c]")});
     auto h = make_headline(in);
     CHECK(h.trend == TrendWord::unknown);
@@ -103,7 +103,7 @@ TEST_CASE("headline: a marker in the latest period says nothing about it; in the
     CHECK(h.sentence.find("2020/21 is [p]: provisional") != std::string::npos);
 }
 
-TEST_CASE("headline: missing comparators are left out, never guessed") {
+TEST_CASE("headline: missing comparators are left out - never guessed") {
     auto in = input(Unit::percent, Polarity::lower_is_better, {val(20.9)});
     auto h = make_headline(in);
     CHECK(h.versus_england == Versus::none);
@@ -116,7 +116,7 @@ TEST_CASE("headline: missing comparators are left out, never guessed") {
     CHECK(make_headline(HeadlineInput{}).sentence.starts_with("Not enough data to say"));
 }
 
-TEST_CASE("headline: counts are compared only with their own history, in their own noun") {
+TEST_CASE("headline: counts are compared only with their own history - in their own noun") {
     auto in = input(Unit::count, Polarity::neutral, {val(25), val(21)});
     in.england = val(80000);
     in.area = val(286);
@@ -131,7 +131,7 @@ TEST_CASE("headline: counts are compared only with their own history, in their o
     CHECK(amount_text(1, Unit::count, "episodes") == "1 episode");
 }
 
-TEST_CASE("headline: percentage points for percentages, per 10,000 children for rates, and rounding as shown") {
+TEST_CASE("headline: percentage points for percentages - per 10 -000 children for rates and rounding as shown") {
     auto in = input(Unit::percent, Polarity::lower_is_better, {val(20.9), val(15.8)});
     auto h = make_headline(in);
     CHECK(h.sentence.find("down 5.1 percentage points since 2019/20") != std::string::npos);
@@ -146,7 +146,7 @@ TEST_CASE("headline: percentage points for percentages, per 10,000 children for 
     CHECK(h.change == 0.0);
 }
 
-TEST_CASE("headline: the summary picks the largest changes and gaps, 3 to 5 of them") {
+TEST_CASE("headline: the summary picks the largest changes and gaps - 3 to 5 of them") {
     std::vector<Headline> all(7);
     for (int i = 0; i < 7; ++i) {
         all[static_cast<std::size_t>(i)].indicator_id = "i" + std::to_string(i);
@@ -162,7 +162,7 @@ TEST_CASE("headline: the summary picks the largest changes and gaps, 3 to 5 of t
     CHECK(top[2].indicator_id == "i5");
 }
 
-TEST_CASE("headline: the demo content exercises every rule (better and worse than England, counts, markers)") {
+TEST_CASE("headline: the demo content exercises every rule (better and worse than England - counts - markers)") {
     auto c = Catalog::from_files({{"demo-board", KIOSK_DEMO_DIR "/demo-board.kbundle"}, {"demo-council", KIOSK_DEMO_DIR "/demo-council.kbundle"}});
     REQUIRE(c);
     REQUIRE_FALSE(england_id(*c).empty());
