@@ -85,7 +85,8 @@ private:
 [[nodiscard]] Result<Hash> hash_file(const std::filesystem::path& path,
                                      const std::function<void(std::uint64_t)>& on_bytes = {});
 
-// Signs a prehash. `trusted_comment` must not contain a newline.
+// Signs a prehash. A line break in either comment becomes a space (a
+// .minisig line cannot hold one). Any thread.
 [[nodiscard]] Signature sign_prehashed(const SecretKey& key, const Hash& hash,
                                        std::string trusted_comment,
                                        std::string untrusted_comment = "signature from kiosk-bundle secret key");
