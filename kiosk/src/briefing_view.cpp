@@ -76,7 +76,10 @@ private:
         }
         const content::Locality* l = ctx.catalog->locality(m_locality);
         if (l && !l->note.empty()) {
+            // Beside the picker only when a readable column is left (large
+            // text on a 7-inch panel leaves a few letters); else below it.
             ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < 300 * ctx.scale) ImGui::NewLine();
             muted_text(l->note, ctx);
         }
     }
