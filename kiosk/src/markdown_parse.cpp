@@ -1,6 +1,8 @@
 // Markdown parsing with md4c into the renderer's blocks; see markdown.hpp.
 #include "kiosk/markdown.hpp"
 
+#include "content/text_util.hpp"
+
 #include <md4c.h>
 
 namespace kiosk {
@@ -275,7 +277,7 @@ MdDocument parse_markdown(std::string_view md) {
     Parser p;
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEAUTOLINKS;
+    parser.flags = content::markdown_parser_flags();  // the same parse as the search index and snippets
     parser.enter_block = &Parser::enter_block;
     parser.leave_block = &Parser::leave_block;
     parser.enter_span = &Parser::enter_span;

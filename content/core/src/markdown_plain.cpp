@@ -97,13 +97,14 @@ struct PlainWriter {
 
 } // namespace
 
+unsigned markdown_parser_flags() { return MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEAUTOLINKS; }
+
 std::string markdown_to_plain(std::string_view md) {
     PlainWriter w;
     w.out.reserve(md.size());
     MD_PARSER parser{};
     parser.abi_version = 0;
-    // The same flags as the reader (kiosk/src/markdown_parse.cpp).
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEAUTOLINKS;
+    parser.flags = markdown_parser_flags();
     parser.enter_block = &PlainWriter::enter_block;
     parser.leave_block = &PlainWriter::leave_block;
     parser.enter_span = &PlainWriter::span;

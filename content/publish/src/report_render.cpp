@@ -46,9 +46,21 @@ std::string svg_bars(const std::vector<std::pair<std::string, double>>& rows, co
         s += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 17) + "\" text-anchor=\"end\">" + esc(rows[i].first) + "</text>";
         s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(std::max(len, 1)) +
              "\" height=\"" + std::to_string(row_h - 8) + "\" fill=\"#1d70b8\"/>";
-        s += "<text x=\"" + std::to_string(label_w + len + 6) + "\" y=\"" + std::to_string(y + 17) + "\">" + esc(num(rows[i].second, unit == "%" ? 0 : 0) + unit) + "</text>";
+        s += "<text x=\"" + std::to_string(label_w + len + 6) + "\" y=\"" + std::to_string(y + 17) + "\">" + esc(num(rows[i].second) + unit) + "</text>";
     }
     return s + "</svg>";
+}
+
+// A heading and one bar per entry of `counts`; nothing when it is empty.
+std::string count_chart(const char* heading, const std::map<std::string, std::int64_t>& counts) {
+    if (counts.empty()) return "";
+    std::vector<std::pair<std::string, double>> rows;
+    double top = 0;
+    for (const auto& [k, n] : counts) {
+        rows.emplace_back(k, static_cast<double>(n));
+        top = std::max(top, static_cast<double>(n));
+    }
+    return "<h3>" + esc(heading) + "</h3>" + svg_bars(rows, "", top);
 }
 
 std::string html_figures(const Report& r) {
@@ -57,17 +69,9 @@ std::string html_figures(const Report& r) {
     std::string h = "<h2>Figures for the board</h2><table class=\"key\"><tr><th>Sessions held</th><td>" + std::to_string(r.sessions.size()) +
                     "</td></tr><tr><th>Attendees (counted at each session)</th><td>" + std::to_string(r.attendees) +
                     "</td></tr><tr><th>Self-paced completions</th><td>" + std::to_string(completions) + "</td></tr></table>";
-    std::vector<std::pair<std::string, double>> rows;
-    double top = 0;
-    for (auto& [m, n] : r.sessions_by_module) rows.emplace_back(m, static_cast<double>(n)), top = std::max(top, static_cast<double>(n));
-    if (!rows.empty()) h += "<h3>Sessions by module</h3>" + svg_bars(rows, "", top);
-    rows.clear();
-    top = 0;
-    for (auto& [m, n] : r.sessions_by_month) rows.emplace_back(m, static_cast<double>(n)), top = std::max(top, static_cast<double>(n));
-    if (!rows.empty()) h += "<h3>Sessions by month</h3>" + svg_bars(rows, "", top);
-    rows.clear();
-    for (auto& [m, n] : r.completions_by_module) rows.emplace_back(m, static_cast<double>(n)), top = std::max(top, static_cast<double>(n));
-    if (!rows.empty()) h += "<h3>Self-paced completions by module</h3>" + svg_bars(rows, "", top);
+    h += count_chart("Sessions by module", r.sessions_by_module);
+    h += count_chart("Sessions by month", r.sessions_by_month);
+    h += count_chart("Self-paced completions by module", r.completions_by_module);
     return h;
 }
 

@@ -13,6 +13,9 @@ namespace content {
 // image alt text kept, {{card:...}}/{{chart:...}} embeds removed, entities
 // decoded. For the search index and its snippets. Pure; any thread.
 [[nodiscard]] std::string markdown_to_plain(std::string_view md);
+// The md4c parser flags for every parse of bundle markdown: the index, the
+// snippets and the kiosk's reader use the same ones, so they read the same text.
+[[nodiscard]] unsigned markdown_parser_flags();
 
 // A JSON array of strings, e.g. ["a","b"].
 [[nodiscard]] std::string json_string_list(const std::vector<std::string>& items);
