@@ -1,5 +1,6 @@
 // The projector window for presenter mode; see audience_window.hpp.
 #include "audience_window.hpp"
+#include "font_texture.hpp"
 #include "fonts.hpp"
 
 #include "kiosk/theme.hpp"
@@ -47,7 +48,7 @@ std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmoni
     if (ok) {
         build_fonts(*ImGui::GetIO().Fonts, scale * 1.3f, a->m_fonts);  // projection: larger type
         ImGui::GetIO().FontDefault = a->m_fonts.body;
-        ok = backend.create_device_objects();
+        ok = create_device_objects_one_channel(backend);
         ImGui::GetIO().Fonts->ClearTexData();
         kiosk::apply_theme(theme, scale * 1.3f);
     }
@@ -62,7 +63,10 @@ AudienceWindow::~AudienceWindow() {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     glfwMakeContextCurrent(m_window);
     ImGui::SetCurrentContext(m_imgui);
-    if (ImGui::GetIO().BackendRendererUserData) m_backend.shutdown();
+    if (ImGui::GetIO().BackendRendererUserData) {
+        destroy_font_texture();
+        m_backend.shutdown();
+    }
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(m_imgui);
     ImGui::SetCurrentContext(previous);

@@ -2,6 +2,7 @@
 #include "event_loop.hpp"
 #include "audience_window.hpp"
 #include "bench_driver.hpp"
+#include "font_texture.hpp"
 #include "fonts.hpp"
 #include "item_rects.hpp"
 #include "main_window.hpp"
@@ -101,10 +102,10 @@ private:
         if (m_s.shell.font_step == m_s.applied_step && m_s.shell.theme == m_s.applied_theme) return;
         float scale = kiosk::font_scales[m_s.shell.font_step];
         ImGuiIO& io = ImGui::GetIO();
-        m_window.backend().destroy_fonts_texture();
+        destroy_font_texture();
         build_fonts(*io.Fonts, scale, m_s.ctx.fonts);
         io.FontDefault = m_s.ctx.fonts.body;
-        if (!m_window.backend().create_fonts_texture()) std::cerr << "graphics: the font texture could not be uploaded\n";
+        if (upload_font_texture(m_window.backend().profile()) == FontTextureFormat::none) std::cerr << "graphics: the font texture could not be uploaded\n";
         io.Fonts->ClearTexData();  // the GPU has it; free the CPU copies
         kiosk::apply_theme(m_s.shell.theme, scale);
         m_s.ctx.scale = scale;
@@ -177,7 +178,8 @@ void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env
     s.ctx.fonts = s.first_fonts;
     io.FontDefault = s.first_fonts.body;
     env.trace("imgui ready");
-    if (!window.backend().create_device_objects()) std::cerr << "graphics: the font texture could not be uploaded\n";
+    if (!create_device_objects_one_channel(window.backend())) std::cerr << "graphics: the font texture could not be uploaded\n";
+    env.trace(last_font_texture_format());
     io.Fonts->ClearTexData();
     env.trace("fonts uploaded");
     kiosk::apply_theme(s.shell.theme, scale);

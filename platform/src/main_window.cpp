@@ -1,5 +1,6 @@
 // The main window, its GL context and ImGui's backends; see main_window.hpp.
 #include "main_window.hpp"
+#include "font_texture.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -96,6 +97,7 @@ bool MainWindow::create(GlProfile profile) {
 
 void MainWindow::detach_imgui() {
     if (!m_imgui_attached) return;
+    destroy_font_texture();
     m_backend->shutdown();
     ImGui_ImplGlfw_Shutdown();
     m_imgui_attached = false;
