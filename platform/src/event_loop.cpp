@@ -2,6 +2,7 @@
 #include "event_loop.hpp"
 #include "audience_window.hpp"
 #include "bench_driver.hpp"
+#include "catalog_reloader.hpp"
 #include "font_texture.hpp"
 #include "fonts.hpp"
 #include "item_rects.hpp"
@@ -24,7 +25,7 @@ void wake_loop() { glfwPostEmptyEvent(); }
 class EventLoop {
 public:
     EventLoop(Session& s, const Options& o, const HostEnv& env, MainWindow& window)
-        : m_s(s), m_o(o), m_env(env), m_window(window), m_textures(TextureBackend::gl, 4ull << 20, wake_loop) {
+        : m_s(s), m_o(o), m_env(env), m_window(window), m_textures(TextureBackend::gl, 4ull << 20, wake_loop), m_reloader(wake_loop) {
         if (o.bench) m_bench = std::make_unique<BenchDriver>(*o.bench, o.bench_doc);
         m_textures.set_catalog(&s.catalog);
         s.ctx.textures = &m_textures;
@@ -88,10 +89,16 @@ private:
     }
 
     // After an import or rollback: the new catalog, fresh USB trust, home.
+    // After an import or rollback the new catalog loads on a worker while the
+    // old one stays on the screen; the swap happens here, between frames.
     void reload_if_content_changed() {
-        if (!m_s.services->take_content_changed()) return;
+        if (m_s.services->take_content_changed())
+            if (auto chans = m_s.installed_channels()) m_reloader.start(std::move(*chans));
+        auto fresh = m_reloader.take();
+        if (!fresh) return;
         m_textures.set_catalog(nullptr);
-        m_s.load_catalog();
+        m_s.catalog = std::move(*fresh);
+        m_s.ctx.catalog = &m_s.catalog;
         m_textures.set_catalog(&m_s.catalog);
         m_s.services->refresh_usb_trust();
         m_s.shell.home(m_s.ctx);
@@ -165,6 +172,7 @@ private:
     const HostEnv& m_env;
     MainWindow& m_window;
     TextureCache m_textures;
+    CatalogReloader m_reloader;
     std::unique_ptr<BenchDriver> m_bench;
     std::unique_ptr<AudienceWindow> m_audience;
     Clock::time_point m_last_input = Clock::now();
