@@ -62,7 +62,9 @@ public:
         const float side_w = wide ? std::max(avail.x * 0.36f, 340.0f * ctx.scale) : avail.x;
         const float left_w = wide ? avail.x - side_w - ImGui::GetStyle().ItemSpacing.x : avail.x;
         const float body_h = avail.y - bar_h;
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
         ImGui::BeginChild("##current", ImVec2(left_w, wide ? body_h : body_h * 0.58f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        ImGui::PopStyleColor();
         draw_current(s, ctx);
         ImGui::EndChild();
         if (wide) ImGui::SameLine();
@@ -131,15 +133,20 @@ private:
         ImGui::Separator();
         if (const content::Slide* nx = s.next_slide()) {
             text_in(ctx.fonts.bold, "Next: " + std::to_string(nx->ord) + ". " + nx->title);
+            draw_next_preview(s, ctx, height);
         } else {
             text_in(ctx.fonts.bold, "Next: end of the module");
         }
         ImGui::Separator();
         const float end_h = end_area_height(ctx);
         text_in(ctx.fonts.heading, "Speaker notes");
-        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 3, height - ImGui::GetCursorPosY() - end_h - ImGui::GetStyle().WindowPadding.y);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 3,
+                                 height - ImGui::GetCursorPosY() - end_h - 2 * style.WindowPadding.y - 3 * style.ItemSpacing.y);
         ImGui::BeginChild("##notes", ImVec2(0, notes_h), false, ImGuiWindowFlags_NoNav);
         const content::Slide* sl = s.current();
+        // Notes are read at a glance, standing: larger than body text where the screen allows.
+        ImGui::SetWindowFontScale(height > 700 ? 1.3f : 1.1f);
         ImGui::TextWrapped("%s", sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str());
         ImGui::EndChild();
         ImGui::Separator();
@@ -147,9 +154,24 @@ private:
         else if (button("End session...", ctx)) m_ending = true;
     }
 
-    // The End-session area's height, kept the same whether the form is open
-    // or not so that nothing above it moves.
+    // A small picture of the next slide (when the side column is tall enough for it).
+    void draw_next_preview(const TrainingSession& s, UiContext& ctx, float height) {
+        if (height < 560) return;
+        TrainingSession next = s;
+        next.blank = Blank::none;
+        next.slide = s.slide + 1;
+        float w = std::min(ImGui::GetContentRegionAvail().x, height * 0.3f * 16 / 9);
+        ImVec2 p0 = ImGui::GetCursorScreenPos();
+        ImVec2 screen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.x * 9 / 16);
+        draw_projection_thumbnail(next, p0, ImVec2(w, w * 9 / 16), screen, ctx, m_next);
+        ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + w, p0.y + w * 9 / 16), ImGui::GetColorU32(palette(ctx.theme).border));
+        ImGui::Dummy(ImVec2(w, w * 9 / 16));
+    }
+
+    // The End-session area's height: the button, or the open form (the notes
+    // above give it room; a reveal changes neither).
     float end_area_height(const UiContext& ctx) const {
+        if (!m_ending) return ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
         bool register_on = ctx.services && ctx.services->setting("attendance_register", "off") == "on";
         float row = ImGui::GetFrameHeightWithSpacing();
         return row * (register_on ? 9.0f : 6.0f) + ImGui::GetTextLineHeightWithSpacing() * 3;
@@ -290,7 +312,7 @@ private:
     int m_route_slide = 0;
     bool m_audience = false, m_ending = false;
     MarkdownView m_md;
-    ProjectionCache m_preview, m_room;
+    ProjectionCache m_preview, m_room, m_next;
 };
 
 } // namespace

@@ -181,4 +181,26 @@ void draw_projection(const TrainingSession& s, ImVec2 p0, ImVec2 size, UiContext
     dl->PopClipRect();
 }
 
+void draw_projection_thumbnail(const TrainingSession& s, ImVec2 p0, ImVec2 size, ImVec2 screen, UiContext& ctx, ProjectionCache& cache) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float zoom = std::min(size.x / screen.x, size.y / screen.y);
+    const ImVec4 clip = dl->_ClipRectStack.back();
+    const int vtx0 = dl->VtxBuffer.Size;
+    // The first command that will hold the picture: PushClipRect reuses an empty last command.
+    const int first = dl->CmdBuffer.Size > 0 && dl->CmdBuffer.back().ElemCount == 0 ? dl->CmdBuffer.Size - 1 : dl->CmdBuffer.Size;
+    dl->PushClipRect(p0, ImVec2(p0.x + screen.x, p0.y + screen.y), false);  // drawn at full size: nothing culled
+    draw_projection(s, p0, screen, ctx, cache);
+    dl->PopClipRect();
+    for (int i = vtx0; i < dl->VtxBuffer.Size; ++i) {
+        ImVec2& v = dl->VtxBuffer[i].pos;
+        v = ImVec2(p0.x + (v.x - p0.x) * zoom, p0.y + (v.y - p0.y) * zoom);
+    }
+    // Those commands clip to the thumbnail (within the window); PopClipRect's
+    // fresh, empty command keeps the window's clip.
+    int last = dl->CmdBuffer.Size;
+    if (last > first && dl->CmdBuffer[last - 1].ElemCount == 0) --last;
+    const ImVec4 box(std::max(clip.x, p0.x), std::max(clip.y, p0.y), std::min(clip.z, p0.x + size.x), std::min(clip.w, p0.y + size.y));
+    for (int i = first; i < last; ++i) dl->CmdBuffer[i].ClipRect = box;
+}
+
 } // namespace kiosk

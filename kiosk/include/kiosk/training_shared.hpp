@@ -52,6 +52,9 @@ struct ProjectionCache {
     unsigned fonts = 0;
 };
 void draw_projection(const TrainingSession& s, ImVec2 p0, ImVec2 size, UiContext& ctx, ProjectionCache& cache);
+// The same picture laid out for a `screen`-sized projector and shrunk into
+// `size` at `p0` (a thumbnail: the next slide on the trainer's screen).
+void draw_projection_thumbnail(const TrainingSession& s, ImVec2 p0, ImVec2 size, ImVec2 screen, UiContext& ctx, ProjectionCache& cache);
 
 // The bar on every screen but the presenter's while a presenter session is
 // open: "Session in progress: back to slide N" (a button that goes back).
