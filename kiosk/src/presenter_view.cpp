@@ -156,11 +156,11 @@ private:
 
     // A small picture of the next slide (when the side column is tall enough for it).
     void draw_next_preview(const TrainingSession& s, UiContext& ctx, float height) {
-        if (height < 560) return;
+        if (height < 700) return;  // 1280x800: the title alone, so the notes keep their room
         TrainingSession next = s;
         next.blank = Blank::none;
         next.slide = s.slide + 1;
-        float w = std::min(ImGui::GetContentRegionAvail().x, height * 0.3f * 16 / 9);
+        float w = std::min(ImGui::GetContentRegionAvail().x, height * 0.26f * 16 / 9);
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         ImVec2 screen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.x * 9 / 16);
         draw_projection_thumbnail(next, p0, ImVec2(w, w * 9 / 16), screen, ctx, m_next);

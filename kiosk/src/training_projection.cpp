@@ -135,14 +135,16 @@ void draw_projection(const TrainingSession& s, ImVec2 p0, ImVec2 size, UiContext
     ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
     ImFont* bf = ctx.fonts.slide ? ctx.fonts.slide : ImGui::GetFont();
     const float margin = size.x * 0.045f, width = size.x - 2 * margin;
-    const float title_px = size.y * 0.06f;              // at least 5% of the screen's height
+    // At least 5% of the screen's height (and, in a small preview, still above the slide's text).
+    const float body_px = ctx.fonts.body ? ctx.fonts.body->FontSize : 13.0f;
+    const float title_px = std::max(size.y * 0.06f, bf->FontSize * 1.15f);
     const float number_px = std::max(size.y * 0.035f, 12.0f);
     const float bottom = p1.y - number_px - size.y * 0.04f;
     float y = p0.y + size.y * 0.05f;
     y += wrapped(dl, tf, title_px, ImVec2(p0.x + margin, y), width, ImGui::GetColorU32(p.text), sl->title) + title_px * 0.35f;
     if (sl->question) {
         const auto& q = *sl->question;
-        const float qs = std::max(size.y * 0.045f, 11.0f);
+        const float qs = std::max(size.y * 0.045f, body_px);
         y += wrapped(dl, tf, qs, ImVec2(p0.x + margin, y), width, ImGui::GetColorU32(p.text), q.prompt) + qs * 0.5f;
         if (s.is_revealed()) {
             draw_tallies(s, q, ImVec2(p0.x + margin, y), width, qs * 0.9f, ctx);
@@ -171,7 +173,20 @@ void draw_projection(const TrainingSession& s, ImVec2 p0, ImVec2 size, UiContext
         }
         static NavRequest ignored;  // nothing on the projection takes input
         dl->PushClipRect(ImVec2(p0.x, y), ImVec2(p1.x, bottom), true);
-        draw_layout(cache.layout, ImVec2(p0.x + margin, y), 0, height, ctx, content_hooks(ctx, ignored, ctx.catalog ? ctx.catalog->area_id() : ""));
+        DrawHooks hooks = content_hooks(ctx, ignored, ctx.catalog ? ctx.catalog->area_id() : "");
+        hooks.on_link = nullptr;
+        UiContext* c = &ctx;
+        hooks.draw_image = [c](const std::string& id, const std::string& alt, ImVec2 a, ImVec2 b) {  // no tooltip: nothing here is pointed at
+            int w = 0, h = 0;
+            ImTextureID tex = c->textures ? c->textures->texture(id, w, h) : nullptr;
+            ImDrawList* d = ImGui::GetWindowDrawList();
+            if (tex) d->AddImage(tex, a, b);
+            else {
+                d->AddRect(a, b, ImGui::GetColorU32(palette(c->theme).border));
+                draw_text(d, ImVec2(a.x + 8, a.y + 8), ImGui::GetColorU32(palette(c->theme).text_muted), "Image: " + alt);
+            }
+        };
+        draw_layout(cache.layout, ImVec2(p0.x + margin, y), 0, height, ctx, hooks);
         dl->PopClipRect();
     }
     cache.title_px = title_px;
