@@ -105,9 +105,11 @@ private:
         ImVec2 avail = ImGui::GetContentRegionAvail();
         const float row = ImGui::GetFrameHeightWithSpacing();
         const float q_h = sl->question ? row * (static_cast<float>(sl->question->options.size()) + 1.4f) : 0.0f;
+        // 16:9 like the projector, except that a question uses the column's
+        // whole width (its options and bars need it more than the shape).
         float w = avail.x, h = std::max(60.0f, avail.y - q_h - ImGui::GetStyle().ItemSpacing.y);
-        if (w * 9 / 16 > h) w = h * 16 / 9;
-        else h = w * 9 / 16;
+        if (w * 9 / 16 <= h) h = w * 9 / 16;
+        else if (!sl->question) w = h * 16 / 9;
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         draw_projection(s, p0, ImVec2(w, h), ctx, m_preview);
         ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(palette(ctx.theme).border));
@@ -141,7 +143,7 @@ private:
         const float end_h = end_area_height(ctx);
         text_in(ctx.fonts.heading, "Speaker notes");
         const ImGuiStyle& style = ImGui::GetStyle();
-        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 3,
+        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 2,
                                  height - ImGui::GetCursorPosY() - end_h - 2 * style.WindowPadding.y - 3 * style.ItemSpacing.y);
         ImGui::BeginChild("##notes", ImVec2(0, notes_h), false, ImGuiWindowFlags_NoNav);
         const content::Slide* sl = s.current();
@@ -150,8 +152,11 @@ private:
         ImGui::TextWrapped("%s", sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str());
         ImGui::EndChild();
         ImGui::Separator();
+        const float y0 = ImGui::GetCursorPosY();
+        const bool form = m_ending;
         if (m_ending) draw_end_form(s, ctx, nav);
         else if (button("End session...", ctx)) m_ending = true;
+        (form ? m_form_h : m_button_h) = ImGui::GetCursorPosY() - y0;
     }
 
     // A small picture of the next slide (when the side column is tall enough for it).
@@ -171,10 +176,11 @@ private:
     // The End-session area's height: the button, or the open form (the notes
     // above give it room; a reveal changes neither).
     float end_area_height(const UiContext& ctx) const {
-        if (!m_ending) return ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+        float measured = m_ending ? m_form_h : m_button_h;
+        if (measured > 0) return measured;
         bool register_on = ctx.services && ctx.services->setting("attendance_register", "off") == "on";
         float row = ImGui::GetFrameHeightWithSpacing();
-        return row * (register_on ? 9.0f : 6.0f) + ImGui::GetTextLineHeightWithSpacing() * 3;
+        return m_ending ? row * (register_on ? 7.0f : 4.0f) + ImGui::GetTextLineHeightWithSpacing() * 3 : row;
     }
 
     void draw_question(TrainingSession& s, const content::Slide& sl, UiContext& ctx) {
@@ -228,7 +234,7 @@ private:
     void draw_end_form(TrainingSession& s, UiContext& ctx, NavRequest& nav) {
         ImGui::Separator();
         text_in(ctx.fonts.heading, "End the session now?");
-        ImGui::TextWrapped("Saves the record (module, times, slides shown, attendees, show-of-hands counts; no attendee named) and closes the session.");
+        ImGui::TextWrapped("Saves the record and closes the session. No attendee is named.");
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##trainer", "Trainer's name", &s.trainer);
         note_item("Trainer's name");  // a target for the end-to-end test (and the on-screen keyboard)
@@ -273,6 +279,7 @@ private:
         ImGui::SameLine();
         if (button("Keep presenting", ctx)) m_ending = false;
         if (!m_saved.empty()) ImGui::TextWrapped("%s", m_saved.c_str());
+
     }
 
     // The optional attendance register: names and organisations of staff
@@ -311,6 +318,7 @@ private:
     std::string m_module, m_title, m_saved;
     int m_route_slide = 0;
     bool m_audience = false, m_ending = false;
+    float m_form_h = 0, m_button_h = 0;  // the End area's heights as last drawn (form open, closed)
     MarkdownView m_md;
     ProjectionCache m_preview, m_room, m_next;
 };

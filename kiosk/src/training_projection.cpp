@@ -137,7 +137,7 @@ void draw_projection(const TrainingSession& s, ImVec2 p0, ImVec2 size, UiContext
     const float margin = size.x * 0.045f, width = size.x - 2 * margin;
     // At least 5% of the screen's height (and, in a small preview, still above the slide's text).
     const float body_px = ctx.fonts.body ? ctx.fonts.body->FontSize : 13.0f;
-    const float title_px = std::max(size.y * 0.06f, bf->FontSize * 1.15f);
+    const float title_px = std::max(size.y * 0.06f, sl->question ? body_px * 1.3f : bf->FontSize * 1.15f);
     const float number_px = std::max(size.y * 0.035f, 12.0f);
     const float bottom = p1.y - number_px - size.y * 0.04f;
     float y = p0.y + size.y * 0.05f;

@@ -180,10 +180,14 @@ click "Briefings"
 wait_route_prefix "briefing:"
 click "Session in progress: back to slide 3"
 wait_route "presenter:member-safeguarding:3"
+sleep 1.5  # the item rectangles of the screen's first frame are written before its layout settles
 # Ending asks first; the record is saved on "Yes".
 click "End session..."
+sleep 0.5
 click "Trainer's name"
-xdotool windowfocus --sync "$MAIN" type --delay 60 "E2E Trainer"
+sleep 0.5
+xdotool windowfocus --sync "$MAIN" type --delay 80 "E2E Trainer"
+sleep 0.5
 click "Yes, end and save"
 wait_route "training:member-safeguarding"
 kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
