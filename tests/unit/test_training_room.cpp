@@ -80,7 +80,7 @@ std::string audience_text(test::Harness& h) {
 
 } // namespace
 
-TEST_CASE("presenter keys: each key changes only the slide (or the blank), never focus, and opens nothing") {
+TEST_CASE("presenter keys: each key changes only the slide (or the blank) - never focus - and opens nothing") {
     CleanSessions clean;
     test::Harness h(ImVec2(1920, 1080));
     map_keys_like_the_platform();
@@ -135,7 +135,7 @@ TEST_CASE("presenter keys: a text field keeps its keys (the trainer's name takes
     CHECK(s.blank == kiosk::Blank::none);
 }
 
-TEST_CASE("presenter reveal: the answer and a bar per option on the audience screen; the trainer's notes, timer and End form stay put") {
+TEST_CASE("presenter reveal: the answer and a bar per option on the audience screen - the trainer's notes - timer and End form stay put") {
     CleanSessions clean;
     test::Harness h(ImVec2(1920, 1080));
     h.capture = true;
@@ -194,7 +194,7 @@ struct BigImages final : kiosk::TextureProvider {
 };
 } // namespace
 
-TEST_CASE("presenter audience: title at least 5% of the screen, images fitted keeping aspect, the slide number, blank black and white") {
+TEST_CASE("presenter audience: title at least 5% of the screen - images fitted keeping aspect - the slide number - blank black and white") {
     CleanSessions clean;
     for (auto size : {ImVec2(1920, 1080), ImVec2(1280, 800), ImVec2(800, 480)}) {
         CAPTURE(size.y);
@@ -235,7 +235,7 @@ TEST_CASE("presenter audience: title at least 5% of the screen, images fitted ke
     }
 }
 
-TEST_CASE("presenter session: survives a detour to a briefing - the bar on every screen leads back with timer, slide and tallies") {
+TEST_CASE("presenter session: survives a detour to a briefing - the bar on every screen leads back with timer - slide and tallies") {
     CleanSessions clean;
     test::Harness h(ImVec2(1280, 800));
     h.capture = true;
@@ -316,7 +316,7 @@ TEST_CASE("presenter session: ending asks to confirm - Keep presenting keeps it 
     CHECK(h.shell.route() == std::string("training:") + module_id);
 }
 
-TEST_CASE("self-paced: progress, resume until the idle reset, and a summary with links to the checks to revisit") {
+TEST_CASE("self-paced: progress - resume until the idle reset - and a summary with links to the checks to revisit") {
     CleanSessions clean;
     test::Harness h(ImVec2(1280, 800));
     h.capture = true;
@@ -377,4 +377,27 @@ TEST_CASE("self-paced: an incomplete run reaches the summary without counting a 
     CHECK(h.screen_text.find("You answered 0 of 6 knowledge checks, 0 correctly.") != std::string::npos);
     CHECK(h.has_item("Slide 3: Check: who is accountable? (not answered)"));
     CHECK(h.services.completions.empty());
+}
+
+TEST_CASE("presenter audience view on one screen: the slide alone over the whole screen - above the kiosk's bar - Escape returns") {
+    CleanSessions clean;
+    test::Harness h(ImVec2(1920, 1080));
+    map_keys_like_the_platform();
+    h.ctx.second_screen = false;
+    REQUIRE(h.shell.go(presenter(4), h.ctx));
+    REQUIRE(h.click("Audience view"));
+    h.frame();
+    ImGuiWindow* top = GImGui->Windows.back();
+    REQUIRE(top != nullptr);
+    CHECK(std::string(top->Name) == "##audience-here");
+    CHECK(top->Pos.x == 0);
+    CHECK(top->Pos.y == 0);
+    CHECK(top->Size.x == 1920);
+    CHECK(top->Size.y == 1080);
+    press(h, 32, ' ');  // the clicker still works
+    CHECK(kiosk::training_session().slide == 4);
+    press(h, 256);
+    h.frame();
+    CHECK_FALSE(ImGui::FindWindowByName("##audience-here")->Active);
+    CHECK(h.has_item("End session..."));
 }
