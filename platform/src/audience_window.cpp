@@ -16,6 +16,7 @@ namespace {
 
 GLFWwindow* create_window(GLFWwindow* share, GLFWmonitor* monitor, GlProfile profile) {
     int w = 1280, h = 720;
+    if (!monitor && share) glfwGetWindowSize(share, &w, &h);  // one screen (tests): the main window's size
     if (monitor) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         w = mode->width;

@@ -11,6 +11,7 @@
 #include "texture_cache.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/training_shared.hpp"
 
 #include <GLFW/glfw3.h>
 
@@ -82,7 +83,8 @@ private:
             m_last_input = Clock::now();
         }
         double quiet = std::chrono::duration<double>(Clock::now() - m_last_input).count();
-        if (quiet >= static_cast<double>(m_s.idle_seconds(m_o)) && m_s.shell.depth() > 1) {
+        // (An open presenter session counts as away from home: it is saved at the reset.)
+        if (quiet >= static_cast<double>(m_s.idle_seconds(m_o)) && (m_s.shell.depth() > 1 || kiosk::training_session().active())) {
             m_s.shell.idle_reset(m_s.ctx);
             m_last_input = Clock::now();
         }
@@ -134,9 +136,10 @@ private:
         return true;
     }
 
-    // Presenter mode with a second monitor: the projector shows the slide.
+    // Presenter mode with a second monitor: the projector shows the slide,
+    // also while the trainer detours to another screen with the session open.
     void update_audience() {
-        bool presenting = kiosk::split_route(m_s.shell.route()).first == "presenter";
+        bool presenting = kiosk::split_route(m_s.shell.route()).first == "presenter" || kiosk::training_session().active();
         if (presenting && !m_audience) {
             int count = 0;
             GLFWmonitor** monitors = glfwGetMonitors(&count);
