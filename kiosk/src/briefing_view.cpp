@@ -101,14 +101,20 @@ private:
         int cols = std::max(1, static_cast<int>(avail / min_w));
         float gap = ImGui::GetStyle().ItemSpacing.x;
         float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-        int i = 0;
-        for (const auto& ind : ctx.catalog->indicators()) {
-            if (i % cols) ImGui::SameLine();
-            if (indicator_card(ind, m_locality, ImVec2(w, card_height(ctx)), ctx)) {
+        const auto& inds = ctx.catalog->indicators();
+        float row_h = 0;
+        for (std::size_t i = 0; i < inds.size(); ++i) {
+            const auto& ind = inds[i];
+            if (i % static_cast<std::size_t>(cols)) ImGui::SameLine();
+            else {  // the cards in a row share the tallest one's height
+                row_h = 0;
+                for (std::size_t j = i; j < std::min(inds.size(), i + static_cast<std::size_t>(cols)); ++j)
+                    row_h = std::max(row_h, card_height(ctx, inds[j].id, m_locality));
+            }
+            if (indicator_card(ind, m_locality, ImVec2(w, row_h), ctx)) {
                 nav.kind = NavRequest::Kind::go;
                 nav.route = "briefing:" + m_locality + "/" + ind.id;
             }
-            ++i;
         }
         draw_documents(ctx, nav);
     }
@@ -172,10 +178,10 @@ private:
             nav.kind = NavRequest::Kind::go;
             nav.route = "compare:" + m_indicator;
         }
-        ImGui::SameLine();
         const char* pol = ind->polarity == content::Polarity::higher_is_better  ? "Higher is better."
                           : ind->polarity == content::Polarity::lower_is_better ? "Lower is better."
                                                                                 : "Neither higher nor lower is better in itself.";
+        flow(ImGui::CalcTextSize(pol).x);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", pol);
         auto hl = content::indicator_headline(*ctx.catalog, *ind, m_locality);

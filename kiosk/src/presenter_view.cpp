@@ -58,9 +58,13 @@ public:
             m_drawn = sl;
         }
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        float bar_h = min_hit * ctx.scale + ImGui::GetStyle().ItemSpacing.y * 2;
+        // The bar's height as drawn last frame: its buttons wrap onto more
+        // rows at large text. The slide keeps most of the screen whatever is
+        // left; the screen scrolls for the rest.
+        float bar_h = std::max(m_bar_h, min_hit * ctx.scale) + ImGui::GetStyle().ItemSpacing.y * 2;
+        float min_slide = ImGui::GetWindowHeight() * 0.7f;
         if (m_audience) {
-            draw_slide(*sl, m_md, ImVec2(0, avail.y - bar_h), ctx, nav, true);
+            draw_slide(*sl, m_md, ImVec2(0, std::max(min_slide, avail.y - bar_h)), ctx, nav, true);
             draw_bar(s, ctx);
             sync_route(s, nav);
             return;
@@ -70,12 +74,12 @@ public:
         ImGui::BeginGroup();
         float slide_h = avail.y - bar_h - (sl->question ? ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(sl->question->options.size()) + 2.2f) : 0);
         if (!wide && m_notes) slide_h *= 0.6f;
-        draw_slide(*sl, m_md, ImVec2(left_w, std::max(120.0f * ctx.scale, slide_h)), ctx, nav, false);
+        draw_slide(*sl, m_md, ImVec2(left_w, std::max(min_slide, slide_h)), ctx, nav, false);
         if (sl->question) draw_question(s, *sl, ctx);
         ImGui::EndGroup();
         if (wide) ImGui::SameLine();
         ImGui::BeginGroup();
-        ImGui::BeginChild("##side", ImVec2(0, avail.y - bar_h), true);
+        ImGui::BeginChild("##side", ImVec2(0, std::max(min_slide, avail.y - bar_h)), true);
         // Timer: elapsed beside planned, a word for the state (not colour alone).
         auto st = s.timer(ctx.now);
         if (ctx.fonts.title) ImGui::PushFont(ctx.fonts.title);
@@ -126,7 +130,7 @@ private:
             ImGui::AlignTextToFramePadding();
             std::string line = std::to_string(counts[i]) + " hands:  " + std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i] +
                                (shown && static_cast<int>(i) == q.answer ? "   (correct answer)" : "");
-            ImGui::TextUnformatted(line.c_str());
+            ImGui::TextWrapped("%s", line.c_str());
             ImGui::PopID();
         }
         if (!shown) {
@@ -137,12 +141,14 @@ private:
     }
 
     void draw_bar(TrainingSession& s, UiContext& ctx) {
+        float top = ImGui::GetCursorPosY();
         ImGui::BeginDisabled(s.slide == 0);
         if (button("< Previous", ctx)) s.key(ClickerKey::previous);
         ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(170 * ctx.scale);
         std::string counter = "Slide " + std::to_string(s.slide + 1) + " of " + std::to_string(s.slide_count());
+        float counter_w = ImGui::CalcTextSize(counter.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+        flow(counter_w);
+        ImGui::SetNextItemWidth(counter_w);
         if (ImGui::BeginCombo("##jump", counter.c_str(), ImGuiComboFlags_HeightLarge)) {
             for (int i = 0; i < s.slide_count(); ++i) {
                 ImGui::PushID(i);
@@ -152,18 +158,22 @@ private:
             }
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        note_item("##jump-slide");
+        flow(button_width("Next >", ctx));
         ImGui::BeginDisabled(s.slide + 1 >= s.slide_count());
         if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
         ImGui::EndDisabled();
-        ImGui::SameLine();
-        if (button(m_audience ? "Trainer view" : "Audience view", ctx)) m_audience = !m_audience;
+        const char* view_label = m_audience ? "Trainer view" : "Audience view";
+        flow(button_width(view_label, ctx));
+        if (button(view_label, ctx)) m_audience = !m_audience;
         if (!m_audience) {
-            ImGui::SameLine();
-            if (button(m_notes ? "Hide notes" : "Show notes", ctx)) m_notes = !m_notes;
-            ImGui::SameLine();
+            const char* notes_label = m_notes ? "Hide notes" : "Show notes";
+            flow(button_width(notes_label, ctx));
+            if (button(notes_label, ctx)) m_notes = !m_notes;
+            flow(button_width("End session", ctx));
             if (button("End session", ctx)) m_ending = true;
         }
+        m_bar_h = ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y;
     }
 
     void draw_end_form(TrainingSession& s, UiContext& ctx, NavRequest& nav) {
@@ -251,6 +261,7 @@ private:
     std::string m_module, m_title, m_saved;
     int m_route_slide = 0;
     bool m_audience = false, m_notes = true, m_ending = false;
+    float m_bar_h = 0;  // the bottom bar's height last frame
     MarkdownView m_md;
     const content::Slide* m_drawn = nullptr;
 };

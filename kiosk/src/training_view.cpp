@@ -7,6 +7,8 @@
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
 
+#include <cstdio>
+
 namespace kiosk {
 namespace {
 
@@ -76,19 +78,20 @@ private:
             for (auto& s : m.slides) qs += s.question ? 1 : 0;
             ImGui::PushID(m.id.c_str());
             float h = ImGui::GetTextLineHeightWithSpacing() * (3.5f + static_cast<float>(m.outcomes.size())) + 60 * ctx.scale;
-            if (begin_card("##module", ImVec2(0, h), ctx)) {
+            if (begin_fitted_card("##module", h, ctx)) {
                 text_in(ctx.fonts.heading, m.title);
                 muted_text("For " + m.audience + "  |  " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides, " +
                                std::to_string(qs) + " knowledge checks",
                            ctx);
                 ImGui::TextUnformatted("You will be able to:");
-                for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+                for (auto& o : m.outcomes) bullet_wrapped(o);
                 if (button("Open", ctx, ButtonStyle::primary)) {
                     nav.kind = NavRequest::Kind::go;
                     nav.route = "training:" + m.id;
                 }
+                note_item("Open:" + m.id, ImVec2(0, 0));
             }
-            end_card();
+            end_fitted_card();
             ImGui::PopID();
         }
     }
@@ -100,7 +103,7 @@ private:
         muted_text("For " + m.audience + "  |  planned " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides", ctx);
         if (!m.summary.empty()) ImGui::TextWrapped("%s", m.summary.c_str());
         ImGui::TextUnformatted("Learning outcomes:");
-        for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+        for (auto& o : m.outcomes) bullet_wrapped(o);
         if (!m.sources.empty()) muted_text("Based on: " + m.sources, ctx);
         ImGui::Spacing();
         if (button("Present to a room", ctx, ButtonStyle::primary)) {
@@ -111,7 +114,7 @@ private:
             nav.kind = NavRequest::Kind::go;
             nav.route = "presenter:" + m.id + ":1";
         }
-        ImGui::SameLine();
+        flow(button_width("Go through it on my own", ctx));
         if (button("Go through it on my own", ctx)) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "training:" + m.id + ":1";
@@ -120,7 +123,8 @@ private:
         text_in(ctx.fonts.heading, "Slides");
         for (const auto& s : m.slides) {
             ImGui::PushID(static_cast<int>(s.ord));
-            std::string label = std::to_string(s.ord) + ". " + s.title + (s.question ? "  (knowledge check)" : "");
+            std::string label = ellipsize(std::to_string(s.ord) + ". " + s.title + (s.question ? "  (knowledge check)" : ""),
+                                          ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
             if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, min_hit * ctx.scale)) && !dragged()) {
                 nav.kind = NavRequest::Kind::go;
                 nav.route = "training:" + m.id + ":" + std::to_string(s.ord);
@@ -145,7 +149,9 @@ private:
         float q_h = 0;
         if (sl->question) q_h = ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(sl->question->options.size()) + 4.5f);
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        draw_slide(*sl, m_md, ImVec2(0, std::max(140.0f * ctx.scale, avail.y - bar_h - q_h)), ctx, nav, false);
+        // The slide keeps most of the screen; at large text the screen
+        // scrolls to the answers and the bar below it.
+        draw_slide(*sl, m_md, ImVec2(0, std::max(ImGui::GetWindowHeight() * 0.7f, avail.y - bar_h - q_h)), ctx, nav, false);
         if (sl->question) {
             const auto& q = *sl->question;  // the prompt is on the slide above
             auto it = s.answers.find(s.slide);
@@ -175,15 +181,17 @@ private:
         ImGui::BeginDisabled(s.slide == 0);
         if (button("< Previous", ctx)) s.key(ClickerKey::previous);
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        char counter[48];
+        std::snprintf(counter, sizeof counter, "Slide %d of %d", s.slide + 1, s.slide_count());
+        flow(ImGui::CalcTextSize(counter).x);
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("Slide %d of %d", s.slide + 1, s.slide_count());
-        ImGui::SameLine();
+        ImGui::TextUnformatted(counter);
         if (!last) {
+            flow(button_width("Next >", ctx));
             if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
         } else {
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("  Finished: you answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
+            ImGui::NewLine();
+            ImGui::TextWrapped("Finished: you answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
             // Counted once per visit, and only when every check was answered: an
             // anonymous tally for the board's report, never a name.
             if (!m_completion_counted && s.answered() == s.questions()) {
