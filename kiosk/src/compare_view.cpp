@@ -222,7 +222,7 @@ private:
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(r.id.c_str());
         std::string name = r.name + (r.kind == "area" ? " (whole area)" : "") + (yours ? "  (your locality)" : "");
-        if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, min_hit * ctx.scale - 8)) && !dragged()) {
+        if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, min_hit * ctx.scale - ImGui::GetStyle().ItemSpacing.y)) && !dragged()) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "briefing:" + r.id + "/" + m_indicator;
         }

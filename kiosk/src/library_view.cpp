@@ -92,7 +92,7 @@ public:
         ImGui::SetNextItemWidth(std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
         if (ImGui::InputTextWithHint("##search", "Search reports, guidance, briefings and training", &m_query)) m_dirty = true;
         if (!m_query.empty()) {
-            ImGui::SameLine();
+            flow(button_width("Clear", ctx));
             if (button("Clear", ctx)) {
                 m_query.clear();
                 m_dirty = true;
@@ -107,7 +107,7 @@ private:
         const char* kinds[] = {"Everything", "Documents", "Briefings", "Training slides"};
         const char* kind_ids[] = {"", "document", "briefing", "slide"};
         for (int k = 0; k < 4; ++k) {
-            if (k) ImGui::SameLine();
+            if (k) flow(button_width(kinds[k], ctx));
             if (button(kinds[k], ctx, m_kind == k ? ButtonStyle::primary : ButtonStyle::normal)) {
                 m_kind = k;
                 m_dirty = true;
@@ -171,8 +171,9 @@ private:
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(("Showing results for " + m_results.searched_for).c_str());
         if (ctx.fonts.bold) ImGui::PopFont();
-        ImGui::SameLine();
-        if (button(("Search instead for " + m_query).c_str(), ctx)) {
+        std::string instead = "Search instead for " + m_query;
+        flow(button_width(instead.c_str(), ctx));
+        if (button(instead.c_str(), ctx)) {
             m_exact_for = m_query;
             m_dirty = true;
         }

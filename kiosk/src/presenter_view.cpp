@@ -62,7 +62,7 @@ public:
         // rows at large text. The slide keeps most of the screen whatever is
         // left; the screen scrolls for the rest.
         float bar_h = std::max(m_bar_h, min_hit * ctx.scale) + ImGui::GetStyle().ItemSpacing.y * 2;
-        float min_slide = ImGui::GetWindowHeight() * 0.7f;
+        float min_slide = slide_min_height(ctx, *sl);
         if (m_audience) {
             draw_slide(*sl, m_md, ImVec2(0, std::max(min_slide, avail.y - bar_h)), ctx, nav, true);
             draw_bar(s, ctx);
@@ -149,6 +149,9 @@ private:
         float counter_w = ImGui::CalcTextSize(counter.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
         flow(counter_w);
         ImGui::SetNextItemWidth(counter_w);
+        // As tall as the buttons beside it (44 px at 100%): a touch target.
+        ImVec2 fp = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(fp.x, std::max(fp.y, (min_hit * ctx.scale - ImGui::GetFontSize()) * 0.5f)));
         if (ImGui::BeginCombo("##jump", counter.c_str(), ImGuiComboFlags_HeightLarge)) {
             for (int i = 0; i < s.slide_count(); ++i) {
                 ImGui::PushID(i);
@@ -158,6 +161,7 @@ private:
             }
             ImGui::EndCombo();
         }
+        ImGui::PopStyleVar();
         note_item("##jump-slide");
         flow(button_width("Next >", ctx));
         ImGui::BeginDisabled(s.slide + 1 >= s.slide_count());

@@ -179,6 +179,7 @@ void Shell::draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width) {
         ++first;
     }
     ImGui::BeginGroup();
+    const float start_x = ImGui::GetCursorScreenPos().x;
     for (std::size_t i = first; i < m_titles.size(); ++i) {
         if (i > first) {
             ImGui::SameLine();
@@ -190,7 +191,7 @@ void Shell::draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width) {
         if (i + 1 == m_titles.size()) {
             ImGui::AlignTextToFramePadding();
             if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-            float left = width - (ImGui::GetCursorScreenPos().x - ImGui::GetWindowPos().x - ImGui::GetWindowContentRegionMin().x);
+            float left = width - (ImGui::GetCursorScreenPos().x - start_x);
             ImGui::TextUnformatted(ellipsize(m_titles[i], std::max(left, 0.0f)).c_str());
             if (ctx.fonts.bold) ImGui::PopFont();
         } else if (button(m_titles[i].c_str(), ctx, ButtonStyle::quiet)) {
@@ -315,12 +316,26 @@ void Shell::frame(UiContext& ctx) {
     m_view_window = ImGui::GetCurrentWindow()->ID;
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
+    // A key taller than a fifth of the screen (many markers, large text)
+    // goes at the end of the view, scrolling with it, so the view keeps the
+    // screen; a short one stays pinned below, on screen with the figures.
+    std::string key = marker_key_text();
+    float key_h = key.empty() ? 0 : ImGui::CalcTextSize(key.c_str(), nullptr, false, io.DisplaySize.x - 40 * ctx.scale).y;
+    m_key_inline = key_h > io.DisplaySize.y * 0.2f;
+    if (m_key_inline) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        draw_marker_key(ctx);
+        m_key_height = 0;
+    }
     m_scrolling = touch_scroll();
     ImGui::EndChild();
     ImGui::PopStyleVar();
-    ImGui::Indent(20 * ctx.scale);
-    draw_marker_key(ctx);
-    ImGui::Unindent(20 * ctx.scale);
+    if (!m_key_inline) {
+        ImGui::Indent(20 * ctx.scale);
+        draw_marker_key(ctx);
+        ImGui::Unindent(20 * ctx.scale);
+    }
     end_window_capture();
     ImGui::End();
     if (nav.kind == NavRequest::Kind::back) back(ctx);

@@ -151,7 +151,7 @@ private:
         ImVec2 avail = ImGui::GetContentRegionAvail();
         // The slide keeps most of the screen; at large text the screen
         // scrolls to the answers and the bar below it.
-        draw_slide(*sl, m_md, ImVec2(0, std::max(ImGui::GetWindowHeight() * 0.7f, avail.y - bar_h - q_h)), ctx, nav, false);
+        draw_slide(*sl, m_md, ImVec2(0, std::max(slide_min_height(ctx, *sl), avail.y - bar_h - q_h)), ctx, nav, false);
         if (sl->question) {
             const auto& q = *sl->question;  // the prompt is on the slide above
             auto it = s.answers.find(s.slide);

@@ -19,8 +19,8 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
     // A label wider than the row wraps inside a full-width button rather
     // than running off the right edge (large text on a narrow screen).
     const char* end = ImGui::FindRenderedTextEnd(label);
-    float avail = ImGui::GetContentRegionAvail().x;
-    bool wrap = size.x <= 0 && text.x + pad.x * 2 > avail && avail > m;
+    float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
+    bool wrap = text.x + pad.x * 2 > avail && avail > m;
     if (wrap) {
         text = ImGui::CalcTextSize(label, end, false, avail - pad.x * 2);
         size.x = avail;
@@ -116,7 +116,7 @@ namespace {
 bool reachable_in(ImRect r, ImGuiWindow* w) {
     const float slack = 1.0f;
     for (; w; w = w->ParentWindow) {
-        ImRect clip = w->InnerClipRect;
+        ImRect clip = w->InnerRect;  // its own area, not what its parent shows now
         // Only scrollbars (and drag-to-scroll, which follows the vertical
         // one) move a window: content past a window without one is lost.
         bool sx = (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) != 0, sy = (w->Flags & ImGuiWindowFlags_NoScrollbar) == 0;
@@ -205,8 +205,10 @@ std::map<ImGuiID, float>& fitted_heights() {
     static std::map<ImGuiID, float> h;
     return h;
 }
-std::vector<ImGuiID>& fitted_stack() {
-    static std::vector<ImGuiID> s;
+// The card being drawn, and whether it was (a card scrolled out of sight
+// draws nothing, so it is not measured).
+std::vector<std::pair<ImGuiID, bool>>& fitted_stack() {
+    static std::vector<std::pair<ImGuiID, bool>> s;
     return s;
 }
 } // namespace
@@ -214,15 +216,17 @@ std::vector<ImGuiID>& fitted_stack() {
 bool begin_fitted_card(const char* id, float first_height, const UiContext& ctx) {
     ImGuiID key = ImGui::GetID(id);
     auto it = fitted_heights().find(key);
-    fitted_stack().push_back(key);
-    return begin_card(id, ImVec2(0, it == fitted_heights().end() ? first_height : it->second), ctx);
+    bool open = begin_card(id, ImVec2(0, it == fitted_heights().end() ? first_height : it->second), ctx);
+    fitted_stack().emplace_back(key, open);
+    return open;
 }
 
 void end_fitted_card() {
     const ImGuiStyle& st = ImGui::GetStyle();
     float need = ImGui::GetCursorPosY() - st.ItemSpacing.y + ImGui::GetCurrentWindow()->WindowPadding.y;
     if (!fitted_stack().empty()) {
-        fitted_heights()[fitted_stack().back()] = std::ceil(need);
+        auto [key, drawn] = fitted_stack().back();
+        if (drawn) fitted_heights()[key] = std::ceil(need);
         fitted_stack().pop_back();
     }
     end_card();

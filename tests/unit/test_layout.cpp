@@ -84,7 +84,9 @@ std::vector<std::string> problems(ImVec2 size) {
             if (same) continue;  // one item noted under two names
             float ix = std::min(ra.visible_max.x, rb.visible_max.x) - std::max(ra.visible_min.x, rb.visible_min.x);
             float iy = std::min(ra.visible_max.y, rb.visible_max.y) - std::max(ra.visible_min.y, rb.visible_min.y);
-            if (ix > 1 && iy > 1)
+            // ImGui lets selectable rows reach a few pixels into the spacing
+            // between them; more than that is an overlap a finger would find.
+            if (ix > 4 && iy > 4)
                 out.push_back("'" + a->first + "' " + rect_text(ra.visible_min, ra.visible_max) + " overlaps '" + b->first + "' " +
                               rect_text(rb.visible_min, rb.visible_max));
         }
@@ -98,7 +100,7 @@ std::vector<std::string> problems(ImVec2 size) {
     if (view->InnerClipRect.GetHeight() < need) out.push_back("the view is " + std::to_string(static_cast<int>(view->InnerClipRect.GetHeight())) + " px tall");
     for (ImGuiWindow* w : GImGui->Windows) {
         if (!w->Active || w == view || !inside(w, view) || w->ScrollMax.y <= 0 || (w->Flags & ImGuiWindowFlags_NoScrollbar)) continue;
-        ImRect shown = w->InnerClipRect;
+        ImRect shown = w->InnerRect;  // its own height: the view scrolls to it
         if (shown.GetHeight() < need) out.push_back(std::string("the scrolling area ") + w->Name + " is " + std::to_string(static_cast<int>(shown.GetHeight())) + " px tall");
     }
     return out;
