@@ -61,7 +61,7 @@ public:
         float need = 0;
         for (const auto& t : tiles)
             need = std::max(need, pad * 1.4f + tf->FontSize + 8 * ctx.scale + ImGui::CalcTextSize(t.desc.c_str(), nullptr, false, tile_w - pad * 1.5f).y);
-        float tile_h = wide ? std::max(need, std::min(ImGui::GetContentRegionAvail().y * 0.55f, 360 * ctx.scale)) : std::max(need, 104 * ctx.scale);
+        float tile_h = wide ? std::max(need, std::min(ImGui::GetContentRegionAvail().y * 0.4f, 260 * ctx.scale)) : std::max(need, 104 * ctx.scale);
         for (std::size_t i = 0; i < 3; ++i) {
             if (wide && i > 0) ImGui::SameLine();
             ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -89,8 +89,11 @@ public:
     void draw(UiContext& ctx, NavRequest& nav) override {
         const auto& cat = *ctx.catalog;
         text_in(ctx.fonts.title, "Members' resource library");
-        ImGui::SetNextItemWidth(std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
-        if (ImGui::InputTextWithHint("##search", "Search reports, guidance, briefings and training", &m_query)) m_dirty = true;
+        float search_w = std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x);
+        ImGui::SetNextItemWidth(search_w);
+        const char* hint = "Search reports, guidance, briefings and training";
+        if (ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 > search_w) hint = "Search the library";  // large text
+        if (ImGui::InputTextWithHint("##search", hint, &m_query)) m_dirty = true;
         if (!m_query.empty()) {
             flow(button_width("Clear", ctx));
             if (button("Clear", ctx)) {

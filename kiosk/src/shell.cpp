@@ -7,6 +7,8 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
+
 namespace kiosk {
 
 std::pair<std::string, std::string> split_route(const std::string& route) {
@@ -123,7 +125,10 @@ void Shell::idle_reset(UiContext& ctx) {
 }
 
 bool Shell::animating() const {
-    if (m_scrolling) return true;
+    // Also while a new screen settles: its scroll position is set again for a
+    // few frames, and the space kept for the marker key follows the key
+    // drawn a frame before; an idle loop must not stop on a stale frame.
+    if (m_scrolling || m_scroll_frames > 0 || m_key_settling) return true;
     auto [name, arg] = split_route(m_stack.back());
     auto it = m_views.find(name);
     return it != m_views.end() && it->second->animating();
@@ -205,18 +210,21 @@ void Shell::draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width) {
 
 void Shell::draw_text_controls(UiContext& ctx, bool compact) {
     const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
+    // In the menu each button is given its own width: the menu sizes itself
+    // to what it holds, so a button must not wrap to fit it.
+    auto own = [&](const char* l) { return ImVec2(compact ? button_width(l, ctx) : 0.0f, 0.0f); };
     auto controls = [&] {
         ImGui::BeginDisabled(text_percent <= min_text_percent);
-        if (button("A-", ctx)) text_percent = previous_text_step(text_percent);
+        if (button("A-", ctx, ButtonStyle::normal, own("A-"))) text_percent = previous_text_step(text_percent);
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
         ImGui::SameLine();
         ImGui::BeginDisabled(text_percent >= max_text_percent);
-        if (button("A+", ctx)) text_percent = next_text_step(text_percent);
+        if (button("A+", ctx, ButtonStyle::normal, own("A+"))) text_percent = next_text_step(text_percent);
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text");
         if (!compact) ImGui::SameLine();
-        if (button(theme_label, ctx)) theme = theme == Theme::standard ? Theme::high_contrast : Theme::standard;
+        if (button(theme_label, ctx, ButtonStyle::normal, own(theme_label))) theme = theme == Theme::standard ? Theme::high_contrast : Theme::standard;
     };
     if (!compact) {
         controls();
@@ -319,6 +327,7 @@ void Shell::frame(UiContext& ctx) {
     // A key taller than a fifth of the screen (many markers, large text)
     // goes at the end of the view, scrolling with it, so the view keeps the
     // screen; a short one stays pinned below, on screen with the figures.
+    float key_before = m_key_height;
     std::string key = marker_key_text();
     float key_h = key.empty() ? 0 : ImGui::CalcTextSize(key.c_str(), nullptr, false, io.DisplaySize.x - 40 * ctx.scale).y;
     m_key_inline = key_h > io.DisplaySize.y * 0.2f;
@@ -330,12 +339,14 @@ void Shell::frame(UiContext& ctx) {
     }
     m_scrolling = touch_scroll();
     ImGui::EndChild();
+    note_item("#area:view");  // where the view shows, for tests (not a control)
     ImGui::PopStyleVar();
     if (!m_key_inline) {
         ImGui::Indent(20 * ctx.scale);
         draw_marker_key(ctx);
         ImGui::Unindent(20 * ctx.scale);
     }
+    m_key_settling = std::fabs(m_key_height - key_before) > 0.5f;
     end_window_capture();
     ImGui::End();
     if (nav.kind == NavRequest::Kind::back) back(ctx);

@@ -70,6 +70,7 @@ std::vector<std::string> problems(ImVec2 size) {
     std::vector<std::string> out;
     const auto& items = kiosk::noted_items();
     for (const auto& [label, r] : items) {
+        if (label.rfind("#area:", 0) == 0) continue;  // a region, not a control
         if (!r.reachable) out.push_back("'" + label + "' " + rect_text(r.min, r.max) + " cannot be scrolled into view");
         float w = r.max.x - r.min.x, hgt = r.max.y - r.min.y;
         if (r.text.x > w + 1 || r.text.y > hgt + 1)
@@ -80,6 +81,7 @@ std::vector<std::string> problems(ImVec2 size) {
         for (auto b = std::next(a); b != items.end(); ++b) {
             const auto& ra = a->second;
             const auto& rb = b->second;
+            if (a->first.rfind("#area:", 0) == 0 || b->first.rfind("#area:", 0) == 0) continue;
             bool same = ra.min.x == rb.min.x && ra.min.y == rb.min.y && ra.max.x == rb.max.x && ra.max.y == rb.max.y;
             if (same) continue;  // one item noted under two names
             float ix = std::min(ra.visible_max.x, rb.visible_max.x) - std::max(ra.visible_min.x, rb.visible_min.x);

@@ -69,6 +69,7 @@ private:
     bool m_scrolling = false;
     float m_key_height = 0;  // the marker key under the view, as drawn last frame
     bool m_key_inline = false;  // a tall key is drawn at the end of the view instead
+    bool m_key_settling = false;  // the key's height changed this frame: draw another
     std::size_t m_offers_seen = 0;
 };
 
