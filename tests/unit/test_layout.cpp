@@ -146,7 +146,7 @@ TEST_CASE("layout: every route at every text step and four screen sizes (standar
     report(t);
 }
 
-TEST_CASE("layout: every route in high contrast at 100% and 200% text, four screen sizes") {
+TEST_CASE("layout: every route in high contrast at 100% and 200% text at four screen sizes") {
     Tally t;
     for (auto size : k_sizes) {
         test::Harness h(size);
@@ -159,7 +159,7 @@ TEST_CASE("layout: every route in high contrast at 100% and 200% text, four scre
 // The checks themselves: a button pushed past the right edge of a window that
 // does not scroll sideways, and two buttons drawn on top of each other, are
 // both reported.
-TEST_CASE("layout: the harness catches an unreachable item, an overlap and clipped text") {
+TEST_CASE("layout: the harness catches an unreachable item - an overlap - clipped text") {
     test::Harness h(ImVec2(800, 480), false);
     use_fonts(h, ImVec2(800, 480), 200, kiosk::Theme::standard);
     kiosk::clear_noted_items();

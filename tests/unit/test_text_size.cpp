@@ -10,7 +10,7 @@
 using kiosk::body_em_px;
 using kiosk::ScreenMetrics;
 
-TEST_CASE("text size: at least 19 px body text on a 1080p screen, and larger on taller ones") {
+TEST_CASE("text size: at least 19 px body text on a 1080p screen - larger on taller ones") {
     CHECK(body_em_px(ScreenMetrics{1920, 1080, 0, 0}) >= 19.0f);
     CHECK(body_em_px(ScreenMetrics{1920, 1080, 531, 299}) >= 19.0f);  // a 24-inch monitor
     CHECK(body_em_px(ScreenMetrics{3840, 2160, 0, 0}) > body_em_px(ScreenMetrics{1920, 1080, 0, 0}));
@@ -63,7 +63,7 @@ TEST_CASE("text size: the scale doubles from 100% to 200% and 1.0 is the old def
     CHECK(kiosk::ui_scale(16.0f, 400) == doctest::Approx(kiosk::ui_scale(16.0f, 200)));
 }
 
-TEST_CASE("text size: the stored setting - a percent, the old step setting, or nothing") {
+TEST_CASE("text size: the stored setting - a percent - the old step setting - or nothing") {
     CHECK(kiosk::text_percent_from_setting("150", "") == 150);
     CHECK(kiosk::text_percent_from_setting("175", "0") == 175);
     CHECK(kiosk::text_percent_from_setting("900", "") == 200);
