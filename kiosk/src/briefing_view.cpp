@@ -133,7 +133,8 @@ private:
             if (h.uses_similar_rule) note_similar_rule();
             note_markers_in(h.sentence);
             std::string text = ind->title + ": " + h.sentence;
-            float th = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 24 * ctx.scale).y;
+            std::string wrapped = wrap_at_spaces(text, w - 24 * ctx.scale);  // figures never split at their commas
+            float th = ImGui::CalcTextSize(wrapped.c_str(), nullptr, false, w - 24 * ctx.scale).y;
             ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::PushID(h.indicator_id.c_str());
             if (ImGui::Selectable("##headline", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(w, std::max(min_hit * ctx.scale, th + 12 * ctx.scale))) &&
@@ -146,7 +147,7 @@ private:
             ImGui::SetCursorScreenPos(ImVec2(at.x + 8 * ctx.scale, at.y + 6 * ctx.scale));
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 24 * ctx.scale);
             ImGui::PushStyleColor(ImGuiCol_Text, p.link);
-            ImGui::TextWrapped("%s", text.c_str());
+            ImGui::TextWrapped("%s", wrapped.c_str());
             ImGui::PopStyleColor();
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(after);
@@ -189,7 +190,7 @@ private:
         note_markers_in(hl.sentence);
         ImGui::PushTextWrapPos(0);
         if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextWrapped("%s", hl.sentence.c_str());
+        text_wrapped(hl.sentence);
         if (ctx.fonts.bold) ImGui::PopFont();
         ImGui::PopTextWrapPos();
         ImVec2 p0 = ImGui::GetCursorScreenPos();

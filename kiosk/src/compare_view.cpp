@@ -174,7 +174,7 @@ private:
             ImGui::SetCursorScreenPos(ImVec2(at.x + 8 * ctx.scale, at.y + 6 * ctx.scale));
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
             text_in(ctx.fonts.bold, name);
-            for (const auto& l : lines) ImGui::TextWrapped("%s", l.c_str());
+            for (const auto& l : lines) ImGui::TextWrapped("%s", wrap_at_spaces(l, inner).c_str());
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(after);
             ImGui::Separator();

@@ -95,7 +95,7 @@ bool indicator_card(const content::Indicator& ind, const std::string& loc, ImVec
         flow(ImGui::CalcTextSize(unit).x);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", unit);
-        ImGui::TextWrapped("%s", hl.sentence.c_str());
+        text_wrapped(hl.sentence);
         ImGui::PopTextWrapPos();
         need = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
         measured_cards()[ind.id + "@" + loc] = need;

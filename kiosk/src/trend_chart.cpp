@@ -287,9 +287,9 @@ void trend_table(const content::Indicator& ind, const std::string& loc, UiContex
                 std::string ch = change_text(own[i - 1].shown, own[i].shown, ind);
                 if (!ch.empty()) line += " (" + ch + " on the year before)";
             }
-            ImGui::TextWrapped("%s", line.c_str());
+            text_wrapped(line);
             for (const auto& c : cmp)
-                if (auto s = at(c.points, own[i].period_id)) ImGui::TextWrapped("%s: %s", c.name.c_str(), shown_text(*s, ind.unit).c_str());
+                if (auto s = at(c.points, own[i].period_id)) text_wrapped(c.name + ": " + shown_text(*s, ind.unit));
             ImGui::Spacing();
         }
         return;

@@ -79,6 +79,34 @@ std::string ellipsize(const std::string& text, float max_width) {
     return text.substr(0, n) + dots;
 }
 
+std::string wrap_at_spaces(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t j = text.find_first_of(" \n", i);
+        if (j == std::string::npos) j = text.size();
+        std::string word = text.substr(i, j - i);
+        std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        if (j < text.size() && text[j] == '\n') {
+            out += line + "\n";
+            line.clear();
+        }
+        i = j + 1;
+    }
+    return out + line;
+}
+
+void text_wrapped(const std::string& text) {
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::TextWrapped("%s", wrap_at_spaces(text, width).c_str());
+}
+
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
     const Palette& p = palette(ctx.theme);
     ImVec2 sz = ImGui::CalcTextSize(text);
@@ -93,13 +121,13 @@ void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
 
 void muted_text(const std::string& text, const UiContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).text_muted);
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 
 void text_in(ImFont* font, const std::string& text) {
     if (font) ImGui::PushFont(font);
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     if (font) ImGui::PopFont();
 }
 

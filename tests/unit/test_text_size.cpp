@@ -135,3 +135,39 @@ TEST_CASE("scroll: each screen opens at its top - Back returns to where the visi
     h.frames(3);
     CHECK(v->Scroll.y == doctest::Approx(0));
 }
+
+TEST_CASE("wrapping: a figure never breaks at its thousands comma - lines break at spaces only") {
+    test::Harness h(ImVec2(800, 480));
+    ImGui::NewFrame();
+    std::string text = "There were 2,148 referrals this year.";
+    // A width where ImGui's own wrapping would break after "2,".
+    float upto_comma = ImGui::CalcTextSize("There were 2,").x;
+    float width = upto_comma + 1;
+    REQUIRE(ImGui::CalcTextSize("There were 2,148").x > width);
+    std::string wrapped = kiosk::wrap_at_spaces(text, width);
+    CHECK(wrapped.find("2,148") != std::string::npos);
+    CHECK(wrapped.find("2,\n") == std::string::npos);
+    CHECK(wrapped.rfind("There were\n2,148", 0) == 0);
+    for (std::size_t a = 0, b; a < wrapped.size(); a = b + 1) {  // every line fits, bar a lone long word
+        b = wrapped.find('\n', a);
+        if (b == std::string::npos) b = wrapped.size();
+        std::string line = wrapped.substr(a, b - a);
+        CAPTURE(line);
+        CHECK((ImGui::CalcTextSize(line.c_str()).x <= width || line.find(' ') == std::string::npos));
+    }
+    CHECK(kiosk::wrap_at_spaces("one\ntwo", 1000) == "one\ntwo");  // its own breaks are kept
+    ImGui::EndFrame();
+}
+
+TEST_CASE("ellipsis: a long title is cut to the width with an ellipsis - a short one is kept whole") {
+    test::Harness h(ImVec2(800, 480));
+    ImGui::NewFrame();
+    std::string title = "Working Together to Safeguard Children: statutory guidance";
+    CHECK(kiosk::ellipsize(title, 10000) == title);
+    std::string cut = kiosk::ellipsize(title, 120);
+    CHECK(cut.size() < title.size());
+    CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
+    CHECK(title.rfind(cut.substr(0, cut.size() - 3), 0) == 0);
+    CHECK(ImGui::CalcTextSize(cut.c_str()).x <= 120);
+    ImGui::EndFrame();
+}

@@ -30,6 +30,14 @@ void flow(float next_width);
 // inside a UTF-8 sequence.
 [[nodiscard]] std::string ellipsize(const std::string& text, float max_width);
 
+// `text` with line breaks put at spaces so that each line fits `width` in
+// the current font: ImGui's own wrapping also breaks after commas and full
+// stops, which splits figures ("2," / "148"). A word longer than the width
+// keeps its own line (ImGui then cuts it wherever it must).
+[[nodiscard]] std::string wrap_at_spaces(const std::string& text, float width);
+// TextWrapped, wrapping only at spaces, to the current region's right edge.
+void text_wrapped(const std::string& text);
+
 // A word on a coloured background, e.g. "At risk" on amber.
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx);
 
