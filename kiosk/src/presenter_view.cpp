@@ -62,16 +62,26 @@ public:
         const float side_w = wide ? std::max(avail.x * 0.36f, 340.0f * ctx.scale) : avail.x;
         const float left_w = wide ? avail.x - side_w - ImGui::GetStyle().ItemSpacing.x : avail.x;
         const float body_h = avail.y - bar_h;
+        // Narrow (a 7-inch panel, or large text): the slide keeps most of the
+        // screen, the bar follows it, and the notes, timer and End form come
+        // below in the screen's own scroll, not in a squeezed inner pane.
+        const float slide_h = wide ? body_h : std::max(body_h * 0.62f, ImGui::GetIO().DisplaySize.y * 0.42f);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-        ImGui::BeginChild("##current", ImVec2(left_w, wide ? body_h : body_h * 0.58f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        ImGui::BeginChild("##current", ImVec2(left_w, slide_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
         ImGui::PopStyleColor();
         draw_current(s, ctx);
         ImGui::EndChild();
-        if (wide) ImGui::SameLine();
-        ImGui::BeginChild("##side", ImVec2(side_w, wide ? body_h : 0.0f), true, ImGuiWindowFlags_NoNav);
-        draw_side(s, ctx, nav, wide ? body_h : body_h * 0.42f);
-        ImGui::EndChild();
-        draw_bar(s, ctx);
+        if (wide) {
+            ImGui::SameLine();
+            ImGui::BeginChild("##side", ImVec2(side_w, body_h), true, ImGuiWindowFlags_NoNav);
+            draw_side(s, ctx, nav, body_h);
+            ImGui::EndChild();
+            draw_bar(s, ctx);
+        } else {
+            draw_bar(s, ctx);
+            ImGui::Separator();
+            draw_side(s, ctx, nav, 0.0f);
+        }
         sync_route(s, nav);
     }
 
@@ -143,14 +153,20 @@ private:
         const float end_h = end_area_height(ctx);
         text_in(ctx.fonts.heading, "Speaker notes");
         const ImGuiStyle& style = ImGui::GetStyle();
-        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 2,
-                                 height - ImGui::GetCursorPosY() - end_h - 2 * style.WindowPadding.y - 3 * style.ItemSpacing.y);
-        ImGui::BeginChild("##notes", ImVec2(0, notes_h), false, ImGuiWindowFlags_NoNav);
+        float notes_h = height - ImGui::GetCursorPosY() - end_h - 2 * style.WindowPadding.y - 3 * style.ItemSpacing.y;
         const content::Slide* sl = s.current();
-        // Notes are read at a glance, standing: larger than body text where the screen allows.
-        ImGui::SetWindowFontScale(height > 700 ? 1.3f : 1.1f);
-        ImGui::TextWrapped("%s", sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str());
-        ImGui::EndChild();
+        const char* notes = sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str();
+        // Notes get their own scrolling pane only where it can be a useful
+        // size; otherwise they flow in the column, which scrolls as a whole.
+        if (notes_h >= ImGui::GetIO().DisplaySize.y * 0.4f) {
+            ImGui::BeginChild("##notes", ImVec2(0, notes_h), false, ImGuiWindowFlags_NoNav);
+            // Notes are read at a glance, standing: larger than body text where the screen allows.
+            ImGui::SetWindowFontScale(height > 700 ? 1.3f : 1.1f);
+            ImGui::TextWrapped("%s", notes);
+            ImGui::EndChild();
+        } else {
+            ImGui::TextWrapped("%s", notes);
+        }
         ImGui::Separator();
         const float y0 = ImGui::GetCursorPosY();
         const bool form = m_ending;

@@ -10,6 +10,7 @@
 #include "fonts.hpp"
 
 #include "kiosk/text_size.hpp"
+#include "kiosk/training_shared.hpp"
 
 #include <doctest/doctest.h>
 
@@ -125,6 +126,10 @@ void check_screen(test::Harness& h, const std::string& route, ImVec2 size, int p
     where << route << " at " << size.x << "x" << size.y << ", " << percent << "%" << (theme == kiosk::Theme::high_contrast ? ", high contrast" : "") << ": ";
     for (auto& p : problems(size)) t.failures.push_back(where.str() + p);
     h.shell.home(h.ctx);
+    // Each screen as a visitor finds it: a presenter route opens a training
+    // session, whose bar would otherwise sit on every later screen.
+    kiosk::training_session().clear();
+    kiosk::self_paced_session().clear();
 }
 
 void report(const Tally& t) {

@@ -153,6 +153,18 @@ struct Harness {
         auto it = kiosk::noted_items().find(label);
         if (it == kiosk::noted_items().end()) return false;
         ImGuiIO& io = ImGui::GetIO();
+        // As a person would: scroll until the whole item is on the screen.
+        for (int i = 0; i < 60; ++i) {
+            const kiosk::ItemRect& r = it->second;
+            bool shown = r.visible_max.y - r.visible_min.y >= r.max.y - r.min.y - 0.5f && r.visible_max.x > r.visible_min.x;
+            if (shown) break;
+            io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+            io.MouseWheel = r.min.y > io.DisplaySize.y / 2 ? -1.0f : 1.0f;
+            frame();
+            io.MouseWheel = 0;
+            it = kiosk::noted_items().find(label);
+            if (it == kiosk::noted_items().end()) return false;
+        }
         io.MousePos = ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
         frame();
         io.MouseDown[0] = true;
