@@ -1,0 +1,40 @@
+// The screen schedule's loop side; see screen_gate.hpp.
+#include "screen_gate.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+namespace platform {
+
+GateStep ScreenGate::update(int week_minute, double seconds, bool touched, bool pointer_down) {
+    const double wake = m_schedule.wake_minutes * 60.0;
+    bool woke = false;
+    if (touched) {
+        woke = !m_lit;
+        m_last_touch = seconds;
+    }
+    const bool in_hours = content::schedule_open(m_schedule, week_minute);
+    const double awake_left = m_last_touch < 0 ? 0.0 : wake - (seconds - m_last_touch);
+    const bool lit = in_hours || awake_left > 0;
+    if (lit != m_lit) {
+        m_display.set(lit ? DisplayPower::on : DisplayPower::off);
+        m_lit = lit;
+    }
+    if (woke) m_swallow = true;
+    else if (!pointer_down) m_swallow = false;
+    GateStep step;
+    step.draw = m_lit;
+    step.swallow_input = m_swallow;
+    // Minute resolution is enough for opening hours; a wake period ends on time.
+    step.wait_seconds = awake_left > 0 && !in_hours ? std::min(60.0, awake_left) : 60.0;
+    return step;
+}
+
+int local_week_minute(long long t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return content::week_minute((tm.tm_wday + 6) % 7, tm.tm_hour, tm.tm_min);
+}
+
+} // namespace platform

@@ -1,0 +1,47 @@
+// X11 DPMS for the screen schedule; see screen_power.hpp.
+#include "screen_power.hpp"
+
+#define GLFW_EXPOSE_NATIVE_X11
+#include <GLFW/glfw3.h>
+#include <GLFW/glfw3native.h>
+#include <GL/gl.h>
+#include <X11/Xlib.h>
+#include <X11/extensions/dpms.h>
+
+#include <iostream>
+
+namespace platform {
+
+ScreenPower::ScreenPower(GLFWwindow* window) : m_window(window) {
+    Display* d = glfwGetX11Display();  // Debian 12's GLFW 3.3 is the X11 build
+    int ev = 0, err = 0;
+    m_dpms = d && DPMSQueryExtension(d, &ev, &err) && DPMSCapable(d);
+    m_display = d;
+    std::cerr << "screen schedule: " << (m_dpms ? "X11 DPMS switches the display" : "no DPMS on this display; the screen is painted black") << "\n";
+}
+
+void ScreenPower::set(DisplayPower p) {
+    auto* d = static_cast<Display*>(m_display);
+    if (p == DisplayPower::off) {
+        // Nothing more will be drawn until the screen wakes: leave it black.
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(m_window, &fw, &fh);
+        glViewport(0, 0, fw, fh);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glfwSwapBuffers(m_window);
+    }
+    if (!m_dpms) return;
+    if (p == DisplayPower::off) {
+        DPMSSetTimeouts(d, 0, 0, 0);  // no blanking of the server's own
+        DPMSEnable(d);
+        DPMSForceLevel(d, DPMSModeOff);
+    } else {
+        DPMSForceLevel(d, DPMSModeOn);
+        DPMSDisable(d);
+    }
+    XFlush(d);
+    std::cerr << "screen schedule: display " << (p == DisplayPower::off ? "off (DPMS)" : "on") << "\n";
+}
+
+} // namespace platform
