@@ -10,6 +10,7 @@
 #include <sys/utsname.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -28,17 +29,17 @@ std::string host_architecture() {
     return m;
 }
 
-std::string offer_note(const content::DebControl& c, const std::string& arch, bool signed_) {
+std::string offer_note(const content::DebControl& c, const std::string& arch, bool signed_, const std::string& installed) {
     if (c.version.empty() || !content::valid_debian_version(c.version)) return "Its name is not a kiosk package name; it will be ignored or refused.";
     if (!signed_) return "Without a signature it will be refused (E_NO_SIGNATURE).";
     if (c.architecture != arch) return "It is for another architecture and will be refused (E_WRONG_ARCH).";
-    int cmp = content::compare_debian_versions(c.version, KIOSK_VERSION);
+    int cmp = content::compare_debian_versions(c.version, installed);
     if (cmp <= 0) return cmp == 0 ? "It is the installed version (E_SAME_VERSION)." : "It is older than the installed version and will be refused (E_DOWNGRADE).";
     return "Newer than installed: the update helper installs it if the council's software key signed it.";
 }
 
 // member-kiosk_*.deb at the top of each stick under the watched roots.
-std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>& roots) {
+std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>& roots, const std::string& installed) {
     std::vector<kiosk::SoftwareOffer> out;
     const std::string arch = host_architecture();
     std::error_code ec;
@@ -48,7 +49,7 @@ std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>
             if (name.rfind("member-kiosk_", 0) != 0 || !it->is_regular_file(ec) || name.size() < 5 || name.substr(name.size() - 4) != ".deb") continue;
             auto c = content::deb_name_claims(name);
             bool sig = fs::is_regular_file(it->path().string() + ".minisig", ec);
-            out.push_back(kiosk::SoftwareOffer{name, c.version, c.architecture, sig, offer_note(c, arch, sig)});
+            out.push_back(kiosk::SoftwareOffer{name, c.version, c.architecture, sig, offer_note(c, arch, sig, installed)});
         }
     };
     for (const auto& r : roots) {
@@ -59,11 +60,29 @@ std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>
     return out;
 }
 
+// The installed package's version as dpkg records it (it can differ from the
+// build's own, e.g. a council's rebuilt package), read once: the session is
+// restarted after every software update. Empty when not installed by dpkg.
+const std::string& package_version() {
+    static const std::string v = [] {
+        std::ifstream f("/var/lib/dpkg/status");
+        std::string line;
+        bool ours = false;
+        while (std::getline(f, line)) {
+            if (line.rfind("Package: ", 0) == 0) ours = line == "Package: member-kiosk";
+            else if (ours && line.rfind("Version: ", 0) == 0) return line.substr(9);
+        }
+        return std::string();
+    }();
+    return v;
+}
+
 } // namespace
 
 kiosk::DeviceInfo DeviceServices::device_info() {
     kiosk::DeviceInfo d;
     d.kiosk_version = KIOSK_VERSION;
+    if (!package_version().empty() && package_version() != KIOSK_VERSION) d.kiosk_version += " (package " + package_version() + ")";
     d.data_dir = m_state.data_dir().string();
     struct statvfs v{};
     if (statvfs(d.data_dir.c_str(), &v) == 0) {
@@ -78,7 +97,7 @@ kiosk::DeviceInfo DeviceServices::device_info() {
         if (e.action == "software" && d.software_log.size() < 5) d.software_log.push_back(kiosk::SoftwareAttempt{e.at, e.result, e.detail});
     }
     d.schedule = content::format_screen_schedule(screen_schedule());
-    d.pending = software_on_sticks(m_roots);
+    d.pending = software_on_sticks(m_roots, package_version().empty() ? std::string(KIOSK_VERSION) : package_version());
     return d;
 }
 
