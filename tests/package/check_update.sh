@@ -64,7 +64,8 @@ in_chroot /usr/libexec/member-kiosk/member-kiosk-update keep "/tmp/$(basename "$
 # mount helper would put it, then the update helper as its unit runs it.
 stick() {
   local img=$W/$1.img mnt=$R/media/member-kiosk/$1 l
-  mkfs.ext4 -q -d "$W/$1" "$img" 96M || fail "mkfs.ext4 failed"
+  truncate -s 96M "$img"
+  mkfs.ext4 -q -d "$W/$1" "$img" || fail "mkfs.ext4 failed"
   l=$(losetup -f --show -r "$img") || fail "no loop device"
   LOOPS+=("$l")
   mkdir -p "$mnt"; MNTS+=("$mnt")
