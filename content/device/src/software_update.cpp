@@ -171,7 +171,9 @@ Status check_deb_archive(const fs::path& path) {
         pos += 60 + hdr->size + (hdr->size & 1);
         ++members;
     }
-    if (members < 3) return fail(Reason::truncated, cut);
+    // A member of odd size is followed by one padding byte; a file cut just
+    // before it is cut short too.
+    if (members < 3 || pos != total) return fail(Reason::truncated, cut);
     return {};
 }
 
