@@ -1,12 +1,15 @@
 // X11 DPMS for the screen schedule; see screen_power.hpp.
 #include "screen_power.hpp"
 
-#define GLFW_EXPOSE_NATIVE_X11
 #include <GLFW/glfw3.h>
-#include <GLFW/glfw3native.h>
 #include <GL/gl.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/dpms.h>
+
+// GLFW's native access, declared as glfw3native.h does: that header (with
+// GLFW_EXPOSE_NATIVE_X11) also pulls in Xrandr.h, a -dev package the kiosk
+// needs for nothing else.
+extern "C" Display* glfwGetX11Display(void);
 
 #include <iostream>
 
