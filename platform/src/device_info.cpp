@@ -92,7 +92,7 @@ kiosk::DeviceInfo DeviceServices::device_info() {
     struct sysinfo si{};
     if (sysinfo(&si) == 0) d.uptime_seconds = si.uptime;
     for (const auto& e : m_state.audit_log(500).value_or(std::vector<content::AuditEntry>{})) {
-        if (d.last_import.empty() && e.action == "import")
+        if (d.last_import.empty() && e.action == "import" && e.result == "ok")
             d.last_import = e.at + ": " + e.channel + " version " + std::to_string(e.version) + ", " + e.result;
         if (e.action == "software" && d.software_log.size() < 5) d.software_log.push_back(kiosk::SoftwareAttempt{e.at, e.result, e.detail});
     }

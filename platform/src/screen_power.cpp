@@ -34,6 +34,7 @@ void ScreenPower::set(DisplayPower p) {
         glClear(GL_COLOR_BUFFER_BIT);
         glfwSwapBuffers(m_window);
     }
+    std::cerr << "screen schedule: display " << (p == DisplayPower::off ? "off" : "on") << (m_dpms ? " (DPMS)" : " (painted black; no DPMS)") << "\n";
     if (!m_dpms) return;
     if (p == DisplayPower::off) {
         DPMSSetTimeouts(d, 0, 0, 0);  // no blanking of the server's own
@@ -44,7 +45,6 @@ void ScreenPower::set(DisplayPower p) {
         DPMSDisable(d);
     }
     XFlush(d);
-    std::cerr << "screen schedule: display " << (p == DisplayPower::off ? "off (DPMS)" : "on") << "\n";
 }
 
 } // namespace platform
