@@ -10,7 +10,6 @@
 #include <sys/utsname.h>
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -60,29 +59,11 @@ std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>
     return out;
 }
 
-// The installed package's version as dpkg records it (it can differ from the
-// build's own, e.g. a council's rebuilt package), read once: the session is
-// restarted after every software update. Empty when not installed by dpkg.
-const std::string& package_version() {
-    static const std::string v = [] {
-        std::ifstream f("/var/lib/dpkg/status");
-        std::string line;
-        bool ours = false;
-        while (std::getline(f, line)) {
-            if (line.rfind("Package: ", 0) == 0) ours = line == "Package: member-kiosk";
-            else if (ours && line.rfind("Version: ", 0) == 0) return line.substr(9);
-        }
-        return std::string();
-    }();
-    return v;
-}
-
 } // namespace
 
 kiosk::DeviceInfo DeviceServices::device_info() {
     kiosk::DeviceInfo d;
     d.kiosk_version = KIOSK_VERSION;
-    if (!package_version().empty() && package_version() != KIOSK_VERSION) d.kiosk_version += " (package " + package_version() + ")";
     d.data_dir = m_state.data_dir().string();
     struct statvfs v{};
     if (statvfs(d.data_dir.c_str(), &v) == 0) {
@@ -97,7 +78,7 @@ kiosk::DeviceInfo DeviceServices::device_info() {
         if (e.action == "software" && d.software_log.size() < 5) d.software_log.push_back(kiosk::SoftwareAttempt{e.at, e.result, e.detail});
     }
     d.schedule = content::format_screen_schedule(screen_schedule());
-    d.pending = software_on_sticks(m_roots, package_version().empty() ? std::string(KIOSK_VERSION) : package_version());
+    d.pending = software_on_sticks(m_roots, KIOSK_VERSION);
     return d;
 }
 

@@ -42,7 +42,7 @@ struct FakeClock {
 
 } // namespace
 
-TEST_CASE("screen gate: always on by default, and never switches the display") {
+TEST_CASE("screen gate: always on by default and never switches the display") {
     FakeDisplay d;
     ScreenGate g(d);
     FakeClock c;
@@ -53,7 +53,7 @@ TEST_CASE("screen gate: always on by default, and never switches the display") {
     CHECK(d.calls.empty());
 }
 
-TEST_CASE("screen gate: weekdays only - dark at the weekend, lit on Monday morning") {
+TEST_CASE("screen gate: weekdays only - dark at the weekend - lit on Monday morning") {
     FakeDisplay d;
     ScreenGate g(d);
     g.set_schedule(hours("mon-fri 08:00-18:00"));
@@ -73,7 +73,7 @@ TEST_CASE("screen gate: weekdays only - dark at the weekend, lit on Monday morni
     CHECK(d.calls[1] == DisplayPower::on);
 }
 
-TEST_CASE("screen gate: hours across midnight stay lit past 00:00, also from Sunday into Monday") {
+TEST_CASE("screen gate: hours across midnight stay lit past 00:00 - also from Sunday into Monday") {
     FakeDisplay d;
     ScreenGate g(d);
     g.set_schedule(hours("sat 22:00-02:00; sun 23:00-01:00"));
@@ -94,7 +94,7 @@ TEST_CASE("screen gate: hours across midnight stay lit past 00:00, also from Sun
     CHECK(d.calls == want);
 }
 
-TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time, presses nothing, then it goes dark") {
+TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time - presses nothing - then it goes dark") {
     FakeDisplay d;
     ScreenGate g(d);
     auto s = hours("mon-fri 08:00-18:00");
@@ -134,7 +134,7 @@ TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time
     CHECK(d.calls == want);
 }
 
-TEST_CASE("screen gate: a touch inside hours is an ordinary touch, and a saved schedule takes effect at once") {
+TEST_CASE("screen gate: a touch inside hours is an ordinary touch - a saved schedule takes effect at once") {
     FakeDisplay d;
     ScreenGate g(d);
     FakeClock c;

@@ -91,7 +91,7 @@ TEST_CASE("software update: Debian version order agrees with dpkg --compare-vers
     }
 }
 
-TEST_CASE("software update: a newer package signed by the software key is accepted, with its control read by dpkg-deb") {
+TEST_CASE("software update: a newer package signed by the software key is accepted - its control read by dpkg-deb") {
     test::TempDir t;
     auto k = make_keys(t);
     auto deb = make_deb(t, "1.3.0", "amd64");
