@@ -241,6 +241,9 @@ fi
 if [ $wired = yes ]; then step "READY=1 received"; else step "window mapped (NOTE: the kiosk does not send READY=1 yet)"; fi
 [ -n "$(named Xorg)" ] || fail "Xorg is not running as member-kiosk"
 [ -n "$(named kiosk)" ] || fail "the kiosk is not running as member-kiosk"
+# Polled: on a loaded machine READY=1 has been seen a moment before the
+# window showed in the tree (issue 21's runs); it must be there within 10 s.
+for _ in $(seq 50); do xclient xwininfo -root -tree 2>/dev/null | grep -q 'Member briefing kiosk' && break; sleep 0.2; done
 xclient xwininfo -root -tree | grep -q 'Member briefing kiosk' || fail "the kiosk's window is not on the session's display"
 # The first frame with content: ImGui lays windows out on the frame before it
 # draws them, so poll for up to 10 s rather than trusting the very first swap.

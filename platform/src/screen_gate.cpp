@@ -20,11 +20,15 @@ GateStep ScreenGate::update(int week_minute, double seconds, bool touched, bool 
         m_display.set(lit ? DisplayPower::on : DisplayPower::off);
         m_lit = lit;
     }
-    if (woke) m_swallow = true;
-    else if (!pointer_down) m_swallow = false;
+    // The waking touch may reach the loop as a motion first and the press a
+    // moment later: everything is swallowed for a guard time after waking,
+    // and then until the finger is lifted.
+    if (woke) m_woke_at = seconds;
+    const bool guarding = m_woke_at >= 0 && seconds - m_woke_at < wake_guard_seconds;
+    if (!guarding && !pointer_down) m_woke_at = -1;
     GateStep step;
     step.draw = m_lit;
-    step.swallow_input = m_swallow;
+    step.swallow_input = m_lit && m_woke_at >= 0;
     // Minute resolution is enough for opening hours; a wake period ends on time.
     step.wait_seconds = awake_left > 0 && !in_hours ? std::min(60.0, awake_left) : 60.0;
     return step;

@@ -28,6 +28,10 @@ struct GateStep {
 
 class ScreenGate {
 public:
+    // After a touch wakes the screen, input is swallowed this long (and then
+    // until the finger is lifted), so the waking touch presses nothing.
+    static constexpr double wake_guard_seconds = 1.0;
+
     // Starts lit (the loop draws its first frame before asking).
     explicit ScreenGate(DisplayControl& display) : m_display(display) {}
 
@@ -46,7 +50,7 @@ private:
     DisplayControl& m_display;
     content::ScreenSchedule m_schedule;
     bool m_lit = true;
-    bool m_swallow = false;
+    double m_woke_at = -1;     // seconds; >= 0 while the waking touch is swallowed
     double m_last_touch = -1;  // seconds; < 0: never
 };
 

@@ -8,7 +8,8 @@
 # trusts the software key in the chroot, then runs the update helper as
 # member-kiosk-update@.service would on two loop-mounted ext4 stick images:
 #   stick 1: N+1 signed                -> installed, audited ok
-#   stick 2: N signed                  -> E_SAME_VERSION
+#   stick 2: N signed (again)          -> E_DOWNGRADE (N+1 is installed)
+#            N+1 signed (again)        -> E_SAME_VERSION
 #            N+2 unsigned              -> E_NO_SIGNATURE
 #            arm64 (newer) signed      -> E_WRONG_ARCH
 #            N+3 signed, postinst fails -> E_INSTALL_FAILED, rolled back to N+1
@@ -54,6 +55,7 @@ for f in "$W/stick1/member-kiosk_$V+upd1_$ARCH.deb" "$W/stick2/$(basename "$DEB"
          "$W/stick2/member-kiosk_$V+upd3_$ARCH.deb" "$W/stick2/member-kiosk_$V+upd4_$OTHER.deb"; do
   minisign -S -s "$W/software.key" -m "$f" </dev/null >/dev/null
 done
+cp "$W/stick1/member-kiosk_$V+upd1_$ARCH.deb" "$W/stick1/member-kiosk_$V+upd1_$ARCH.deb.minisig" "$W/stick2/"
 cp "$W/software.pub" "$R/tmp/software.pub"; chmod 0644 "$R/tmp/software.pub"
 as_kiosk /usr/bin/kiosk --data-dir /var/lib/member-kiosk --trust /tmp/software.pub --channel software --label "council software key" >/dev/null \
   || fail "the software key could not be trusted"
@@ -87,11 +89,11 @@ stick stick2
 [ "$(installed)" = "$V+upd1 install ok installed" ] || { cat "$OUT/update-stick2.log"; fail "after the refusals, member-kiosk is $(installed), not $V+upd1"; }
 software_audit >"$OUT/update-audit.txt"
 cat "$OUT/update-audit.txt"
-for want in "E_SAME_VERSION member-kiosk_${V}_$ARCH.deb" "E_NO_SIGNATURE member-kiosk_$V+upd2_$ARCH.deb" \
+for want in "E_DOWNGRADE member-kiosk_${V}_$ARCH.deb" "E_SAME_VERSION member-kiosk_$V+upd1_$ARCH.deb" "E_NO_SIGNATURE member-kiosk_$V+upd2_$ARCH.deb" \
             "E_WRONG_ARCH member-kiosk_$V+upd4_$OTHER.deb" "E_INSTALL_FAILED kiosk software $V+upd3: member-kiosk_$V+upd3_$ARCH.deb"; do
   grep -qF -- "$want" "$OUT/update-audit.txt" || fail "no audit entry '$want'"
 done
 grep -q "rolled back to $V+upd1" "$OUT/update-audit.txt" || fail "the failed postinst was not rolled back"
-[ "$(grep -c . "$OUT/update-audit.txt")" = 5 ] || fail "expected 5 software audit entries"
+[ "$(grep -c . "$OUT/update-audit.txt")" = 6 ] || fail "expected 6 software audit entries"
 [ -x "$R/usr/bin/kiosk" ] || fail "the kiosk is gone after the refusals"
 echo "CHECK-UPDATE PASS in $(($(date +%s) - START)) s"

@@ -109,11 +109,13 @@ TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time
     CHECK(woke.swallow_input);
     CHECK(woke.wait_seconds <= 60);
     c.seconds += 0.2;
-    CHECK(g.update(c.minute, c.seconds, false, true).swallow_input);  // still held
+    CHECK(g.update(c.minute, c.seconds, true, true).swallow_input);  // the press arriving after a first motion
+    c.seconds += 1.5;
+    CHECK(g.update(c.minute, c.seconds, false, true).swallow_input);  // still held past the guard time
     c.seconds += 0.1;
     auto lifted = g.update(c.minute, c.seconds, true, false);
     CHECK(lifted.draw);
-    CHECK_FALSE(lifted.swallow_input);  // the next touch is an ordinary one
+    CHECK_FALSE(lifted.swallow_input);  // lifted after the guard time: the next touch is an ordinary one
     // A quick tap (down and up between two turns) that wakes it is swallowed too.
     c.advance_minutes(4);
     CHECK(g.update(c.minute, c.seconds, false, false).draw);
@@ -122,7 +124,8 @@ TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time
     auto tap = g.update(c.minute, c.seconds, true, false);
     CHECK(tap.draw);
     CHECK(tap.swallow_input);
-    CHECK_FALSE(g.update(c.minute, c.seconds + 0.1, false, false).swallow_input);
+    CHECK(g.update(c.minute, c.seconds + 0.5, true, false).swallow_input);  // within the guard time
+    CHECK_FALSE(g.update(c.minute, c.seconds + ScreenGate::wake_guard_seconds + 0.1, true, false).swallow_input);
     // Touches keep it awake: each one starts the wake time again.
     c.advance_minutes(4);
     CHECK(g.update(c.minute, c.seconds, true, false).draw);
