@@ -76,7 +76,8 @@ private:
         double idle_left = static_cast<double>(m_s.idle_seconds(m_o)) - std::chrono::duration<double>(Clock::now() - m_last_input).count();
         bool clock_shown = kiosk::split_route(m_s.shell.route()).first == "presenter";
         // Under systemd the wait is also cut short in time to send WATCHDOG=1.
-        glfwWaitEventsTimeout(m_systemd.wake_seconds(std::max(0.05, std::min(idle_left, clock_shown ? 1.0 : 3600.0))));
+        double wait = std::min({idle_left, clock_shown ? 1.0 : 3600.0, m_screen.wait_seconds});  // m_screen: the schedule's next look
+        glfwWaitEventsTimeout(m_systemd.wake_seconds(std::max(0.05, wait)));
     }
 
     // Input earns three more frames; no input for the idle time resets to home.

@@ -29,8 +29,11 @@ GateStep ScreenGate::update(int week_minute, double seconds, bool touched, bool 
     GateStep step;
     step.draw = m_lit;
     step.swallow_input = m_lit && m_woke_at >= 0;
-    // Minute resolution is enough for opening hours; a wake period ends on time.
+    // Minute resolution is enough for opening hours; a wake period ends on
+    // time; the turn at the end of the guard time ends the swallowing (if the
+    // finger is up then), so that the next touch is an ordinary one.
     step.wait_seconds = awake_left > 0 && !in_hours ? std::min(60.0, awake_left) : 60.0;
+    if (guarding) step.wait_seconds = std::min(step.wait_seconds, std::max(0.01, wake_guard_seconds - (seconds - m_woke_at)));
     return step;
 }
 

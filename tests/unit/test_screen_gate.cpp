@@ -124,7 +124,9 @@ TEST_CASE("screen gate: a touch outside hours wakes the screen for the wake time
     auto tap = g.update(c.minute, c.seconds, true, false);
     CHECK(tap.draw);
     CHECK(tap.swallow_input);
-    CHECK(g.update(c.minute, c.seconds + 0.5, true, false).swallow_input);  // within the guard time
+    auto guarded = g.update(c.minute, c.seconds + 0.5, true, false);
+    CHECK(guarded.swallow_input);  // within the guard time
+    CHECK(guarded.wait_seconds <= ScreenGate::wake_guard_seconds - 0.5 + 1e-9);  // the loop looks again when the guard ends
     CHECK_FALSE(g.update(c.minute, c.seconds + ScreenGate::wake_guard_seconds + 0.1, true, false).swallow_input);
     // Touches keep it awake: each one starts the wake time again.
     c.advance_minutes(4);
