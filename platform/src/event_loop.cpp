@@ -43,7 +43,10 @@ public:
             m_systemd.notify_watchdog();  // at most once per half watchdog interval
             wait_for_events();
             handle_input_and_idle();
-            if (!screen_schedule_allows_drawing()) continue;  // outside opening hours: dark, nothing drawn
+            // Outside opening hours: dark, nothing drawn; but only once the
+            // first frames are up and READY=1 is sent (else systemd would
+            // time the start out and restart the session all night).
+            if (m_frames_drawn >= 2 && !screen_schedule_allows_drawing()) continue;
             reload_if_content_changed();
             m_textures.pump();
             m_textures.begin_frame();
