@@ -33,7 +33,7 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   updated=yes
 fi
 PKGS=(crossbuild-essential-arm64 qemu-user-static ccache dpkg-dev lintian file
-      libimgui-dev:arm64 libglfw3-dev:arm64 libstb-dev:arm64 libsqlite3-dev:arm64 libsodium-dev:arm64
+      libimgui-dev:arm64 libglfw3-dev:arm64 libxext-dev:arm64 libstb-dev:arm64 libsqlite3-dev:arm64 libsodium-dev:arm64
       libmd4c-dev:arm64 libsystemd-dev:arm64 libgl-dev:arm64 pkgconf:arm64 nlohmann-json3-dev doctest-dev)
 missing=()
 for p in "${PKGS[@]}"; do

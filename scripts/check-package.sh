@@ -14,7 +14,11 @@
 #      Xorg) as member-kiosk on tty1, with Xorg's dummy video driver, waits
 #      for the kiosk's READY=1, and takes a screenshot of the first frame
 #      with xwd, which must not be blank;
-#   5. purges the package and checks nothing of it is left.
+#   5. software updates from USB (tests/package/check_update.sh): N+1 from a
+#      loop-mounted stick installed and audited; the same version, an
+#      unsigned package, another architecture and a failing postinst refused,
+#      audited and rolled back;
+#   6. purges the package and checks nothing of it is left.
 # Prints the time of each step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -144,10 +148,11 @@ done
 for u in member-kiosk.service member-kiosk-export.socket; do
   [ "$(chroot "$R" systemctl is-enabled "$u")" = enabled ] || fail "$u is not enabled"
 done
-UNITS=(member-kiosk.service member-kiosk-export.socket member-kiosk-export@1.service member-kiosk-mount@sdz1.service getty@tty1.service)
+UNITS=(member-kiosk.service member-kiosk-export.socket member-kiosk-export@1.service member-kiosk-mount@sdz1.service member-kiosk-update@sdz1.service getty@tty1.service)
 chroot "$R" env SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no "${UNITS[@]}" >"$OUT/verify.txt" 2>&1 || { cat "$OUT/verify.txt"; fail "systemd-analyze verify failed"; }
 grep -v -e 'dev-sdz1.device' "$OUT/verify.txt" | grep -i 'member-kiosk\|tty1' && fail "systemd-analyze verify complains (above)"
 [ -x "$R/usr/libexec/member-kiosk/member-kiosk-mount" ] || fail "mount helper missing"
+[ -x "$R/usr/libexec/member-kiosk/member-kiosk-update" ] && [ -x "$R/usr/libexec/member-kiosk/member-kiosk-update-check" ] || fail "update helper missing"
 gzip -t "$R/usr/share/man/man1/kiosk.1.gz" "$R/usr/share/man/man1/kiosk-bundle.1.gz" || fail "man pages missing"
 
 step "the session: xinit + Xorg (dummy) + kiosk as member-kiosk on tty1"
@@ -235,6 +240,9 @@ fi
 if [ $wired = yes ]; then step "READY=1 received"; else step "window mapped (NOTE: the kiosk does not send READY=1 yet)"; fi
 [ -n "$(named Xorg)" ] || fail "Xorg is not running as member-kiosk"
 [ -n "$(named kiosk)" ] || fail "the kiosk is not running as member-kiosk"
+# Polled: on a loaded machine READY=1 has been seen a moment before the
+# window showed in the tree (issue 21's runs); it must be there within 10 s.
+for _ in $(seq 50); do xclient xwininfo -root -tree 2>/dev/null | grep -q 'Member briefing kiosk' && break; sleep 0.2; done
 xclient xwininfo -root -tree | grep -q 'Member briefing kiosk' || fail "the kiosk's window is not on the session's display"
 # The first frame with content: ImGui lays windows out on the frame before it
 # draws them, so poll for up to 10 s rather than trusting the very first swap.
@@ -262,6 +270,9 @@ for _ in $(seq 100); do [ -z "$(session_pids)" ] && break; sleep 0.1; done
 SESSION_PID=
 kill "$NOTIFY_PID" 2>/dev/null || true
 rm -f "$R/etc/X11/xorg.conf.d/90-check-package-dummy.conf" "$NOTIFY"
+
+step "software updates from a stick (tests/package/check_update.sh)"
+bash tests/package/check_update.sh "$R" "$DEB" "$OUT" || fail "software update check failed"
 
 step "purge"
 chroot "$R" apt-get purge -y -qq member-kiosk >"$OUT/purge.log" 2>&1 || { cat "$OUT/purge.log"; fail "purge failed"; }

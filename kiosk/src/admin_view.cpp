@@ -6,6 +6,7 @@
 // and the audit log and key list are read once and cached until something
 // changes them (or Refresh), never every frame; the log is drawn with a
 // clipper, so only visible rows cost anything at 10,000 entries.
+#include "kiosk/admin_device.hpp"
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
@@ -37,6 +38,7 @@ public:
         m_message.clear();
         m_audit.reset();
         m_keys.reset();
+        m_device.reset();
     }
     bool animating() const override { return m_waiting; }
 
@@ -65,6 +67,10 @@ public:
             }
             if (ImGui::BeginTabItem("Settings")) {
                 draw_settings(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Device")) {  // issue 21: kiosk/src/admin_device_view.cpp
+                m_device.draw(ctx);
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem("Audit log", nullptr, std::exchange(m_select_audit, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
@@ -310,6 +316,7 @@ private:
     std::size_t m_export_done = 0, m_export_total = 0;
     std::string m_pin, m_message, m_channels, m_device_name;
     bool m_unlocked = false;
+    AdminDeviceSection m_device;
 };
 
 } // namespace

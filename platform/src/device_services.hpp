@@ -19,6 +19,7 @@
 
 #include "content/data_lock.hpp"
 #include "content/pin_store.hpp"
+#include "content/screen_schedule.hpp"
 #include "content/state_store.hpp"
 
 #include <atomic>
@@ -57,6 +58,13 @@ public:
     content::Status save_session_record(const std::string& json) override;
     content::Status record_completion(const std::string& module_id) override;
     void request_quit() override { m_quit = true; }
+    // Issue 21 (device_info.cpp): the admin Device tab's model and the screen's opening hours.
+    kiosk::DeviceInfo device_info() override;
+    content::Status set_screen_schedule(const std::string& text) override;
+    // The opening hours the loop follows (read once, then as saved), and a
+    // counter that changes whenever they do.
+    [[nodiscard]] const content::ScreenSchedule& screen_schedule();
+    [[nodiscard]] unsigned schedule_generation() const { return m_schedule_gen; }
 
     // True once after content changed (import or rollback): reload the catalog.
     [[nodiscard]] bool take_content_changed() { return m_changed.exchange(false); }
@@ -75,6 +83,8 @@ private:
     // Views read settings every frame; they change only through set_setting
     // (on this thread), so they are read from the database once each.
     std::map<std::string, std::optional<std::string>> m_settings;
+    std::optional<content::ScreenSchedule> m_schedule;
+    unsigned m_schedule_gen = 1;
     std::mutex m_mu;
     kiosk::ImportStatus m_status;
     std::atomic<bool> m_cancel{false};

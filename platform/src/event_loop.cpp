@@ -7,6 +7,7 @@
 #include "fonts.hpp"
 #include "item_rects.hpp"
 #include "main_window.hpp"
+#include "screen_power.hpp"
 #include "systemd_notify.hpp"
 #include "texture_cache.hpp"
 
@@ -45,6 +46,10 @@ public:
             m_systemd.notify_watchdog();  // at most once per half watchdog interval
             wait_for_events();
             handle_input_and_idle();
+            // Outside opening hours: dark, nothing drawn; but only once the
+            // first frames are up and READY=1 is sent (else systemd would
+            // time the start out and restart the session all night).
+            if (m_frames_drawn >= 2 && !screen_schedule_allows_drawing()) continue;
             reload_if_content_changed();
             m_textures.pump();
             m_textures.begin_frame();
@@ -65,6 +70,10 @@ private:
     // Polls while frames are owed or something animates; otherwise blocks
     // until input, a worker's wake-up, the idle reset or (presenter) the clock.
     void wait_for_events() {
+        if (!m_screen.draw) {  // dark: only a touch, the schedule or the watchdog wakes the loop
+            glfwWaitEventsTimeout(m_systemd.wake_seconds(m_screen.wait_seconds));
+            return;
+        }
         bool animating = m_s.shell.animating() || m_textures.busy() || m_bench;
         if (m_frames_left > 0 || animating) {
             glfwPollEvents();
@@ -73,12 +82,14 @@ private:
         double idle_left = static_cast<double>(m_s.idle_seconds(m_o)) - std::chrono::duration<double>(Clock::now() - m_last_input).count();
         bool clock_shown = kiosk::split_route(m_s.shell.route()).first == "presenter";
         // Under systemd the wait is also cut short in time to send WATCHDOG=1.
-        glfwWaitEventsTimeout(m_systemd.wake_seconds(std::max(0.05, std::min(idle_left, clock_shown ? 1.0 : 3600.0))));
+        double wait = std::min({idle_left, clock_shown ? 1.0 : 3600.0, m_screen.wait_seconds});  // m_screen: the schedule's next look
+        glfwWaitEventsTimeout(m_systemd.wake_seconds(std::max(0.05, wait)));
     }
 
     // Input earns three more frames; no input for the idle time resets to home.
     void handle_input_and_idle() {
-        if (m_window.take_input()) {
+        m_touched = m_window.take_input();
+        if (m_touched) {
             m_frames_left = 3;
             m_last_input = Clock::now();
         }
@@ -88,6 +99,21 @@ private:
             m_s.shell.idle_reset(m_s.ctx);
             m_last_input = Clock::now();
         }
+    }
+
+    // Issue 21: the admin's opening hours (ScreenGate, DPMS through
+    // ScreenPower). Returns false while the screen is dark. Not for --bench.
+    bool screen_schedule_allows_drawing() {
+        if (m_bench) return true;
+        if (m_schedule_gen != m_s.services->schedule_generation()) {
+            m_gate.set_schedule(m_s.services->screen_schedule());
+            m_schedule_gen = m_s.services->schedule_generation();
+        }
+        bool down = glfwGetMouseButton(m_window.handle(), GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        m_screen = m_gate.update(local_week_minute(m_env.now()), std::chrono::duration<double>(Clock::now().time_since_epoch()).count(), m_touched, down);
+        if (!m_screen.draw) m_frames_left = 0;
+        else if (m_screen.swallow_input) m_frames_left = std::max(m_frames_left, 1);
+        return m_screen.draw;
     }
 
     // After an import or rollback: the new catalog, fresh USB trust, home.
@@ -126,6 +152,8 @@ private:
     // Returns false when a benchmark script has finished.
     bool draw_frame() {
         m_window.begin_frame();
+        if (m_screen.swallow_input)  // the touch that woke the screen presses nothing
+            for (bool& b : ImGui::GetIO().MouseDown) b = false;
         if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms)) return false;
         ImGui::NewFrame();
         m_s.shell.frame(m_s.ctx);
@@ -184,6 +212,11 @@ private:
     int m_frames_drawn = 0;
     SystemdNotifier m_systemd = SystemdNotifier::from_environment();
     double m_last_frame_ms = 0;
+    ScreenPower m_power{m_window.handle()};
+    ScreenGate m_gate{m_power};
+    GateStep m_screen;
+    unsigned m_schedule_gen = 0;
+    bool m_touched = false;
 };
 
 // The backend uploads the atlas built at start-up; then its CPU copies are

@@ -31,6 +31,13 @@ std::string_view reason_code(Reason r) {
     case Reason::pin: return "E_PIN";
     case Reason::locked: return "E_LOCKED";
     case Reason::busy: return "E_BUSY";
+    case Reason::no_signature: return "E_NO_SIGNATURE";
+    case Reason::not_software_key: return "E_NOT_SOFTWARE_KEY";
+    case Reason::downgrade: return "E_DOWNGRADE";
+    case Reason::wrong_arch: return "E_WRONG_ARCH";
+    case Reason::truncated: return "E_TRUNCATED";
+    case Reason::stick_removed: return "E_STICK_REMOVED";
+    case Reason::install_failed: return "E_INSTALL_FAILED";
     case Reason::internal: return "E_INTERNAL";
     }
     return "E_INTERNAL";

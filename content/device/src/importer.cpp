@@ -234,6 +234,8 @@ Status stage(const fs::path& bundle, const fs::path& staging_dir, const DeviceRu
 // the commit (which checks version and freshness again, inside its transaction).
 Status check_rules(const Manifest& m, const TrustedKey& key, const DeviceRules& rules, const ImportOptions& o) {
     const auto& allowed = key.channels;
+    if (m.channel == "software")  // that channel is the kiosk software's (software_update.hpp), never content
+        return fail(Reason::channel_not_allowed, "Channel 'software' is kept for kiosk software packages; a content bundle may not use it.");
     if (std::find(allowed.begin(), allowed.end(), m.channel) == allowed.end())
         return fail(Reason::channel_not_allowed, "Key " + key.key.key_id_hex() + " is trusted, but not to publish channel '" + m.channel + "'.");
     if (compare_versions(o.kiosk_version, m.min_kiosk_version) < 0)

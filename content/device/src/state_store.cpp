@@ -134,6 +134,10 @@ Status StateStore::trust(const minisign::PublicKey& key, const std::vector<std::
     for (auto& c : channels)
         if (!valid_channel_name(c)) return fail(Reason::usage, "'" + c + "' is not a valid channel name.");
     if (channels.empty()) return fail(Reason::usage, "A trusted key must be allowed at least one channel.");
+    // Key roles stay apart (issue 21): the key that signs kiosk software
+    // signs nothing else, and no content key may sign software.
+    if (std::find(channels.begin(), channels.end(), "software") != channels.end() && channels.size() > 1)
+        return fail(Reason::usage, "The software key may sign kiosk software only; trust content keys for content channels separately.");
     auto tx = sql::Transaction::begin(*m_db);
     if (!tx) return std::unexpected(tx.error());
     auto st = m_db->prepare("INSERT OR REPLACE INTO trusted_keys(key_id, public_key, channels, added, label) VALUES (?1,?2,?3,?4,?5)");

@@ -6,6 +6,7 @@
 #pragma once
 #include "content/catalog.hpp"
 #include "content/error.hpp"
+#include "kiosk/device_info.hpp"
 
 #include <imgui.h>
 
@@ -114,6 +115,17 @@ public:
     // Counts one anonymous self-paced completion of a module (no names, ever).
     [[nodiscard]] virtual content::Status record_completion(const std::string& module_id) = 0;
     virtual void request_quit() = 0;
+    // The admin Device tab's model (issue 21): version, space, uptime, last
+    // import, opening hours, kiosk software on sticks. Reads the state
+    // database and the sticks' top folders; callers cache it.
+    virtual DeviceInfo device_info() { return {}; }
+    // Saves the screen's opening hours (content/screen_schedule.hpp syntax)
+    // with an audit entry, in one commit; the loop follows them from the next
+    // frame. E_USAGE with the parser's sentence when the text is not hours.
+    [[nodiscard]] virtual content::Status set_screen_schedule(const std::string& text) {
+        (void)text;
+        return content::fail(content::Reason::usage, "This kiosk has no screen schedule.");
+    }
 };
 
 enum class Theme { standard, high_contrast };

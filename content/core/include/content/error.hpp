@@ -35,6 +35,14 @@ enum class Reason {
     pin,               // E_PIN: wrong PIN
     locked,            // E_LOCKED: too many wrong PINs; wait
     busy,              // E_BUSY: another process holds the data directory lock
+    // Software updates (issue 21): what the update helper refuses.
+    no_signature,      // E_NO_SIGNATURE: a package came without its .minisig
+    not_software_key,  // E_NOT_SOFTWARE_KEY: signed by a key trusted for content only
+    downgrade,         // E_DOWNGRADE: older than the installed software
+    wrong_arch,        // E_WRONG_ARCH: built for another architecture
+    truncated,         // E_TRUNCATED: the file ends before its archive does
+    stick_removed,     // E_STICK_REMOVED: the stick went away while being read
+    install_failed,    // E_INSTALL_FAILED: dpkg or a maintainer script failed (rolled back)
     internal,          // E_INTERNAL: a bug; please report it
 };
 
