@@ -89,6 +89,7 @@ public:
         text_in(ctx.fonts.title, "Members' resource library");
         ImGui::SetNextItemWidth(std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
         if (ImGui::InputTextWithHint("##search", "Search reports, guidance, briefings and training", &m_query)) m_dirty = true;
+        note_item("Search field");  // tests tap it to bring up the on-screen keyboard
         if (!m_query.empty()) {
             ImGui::SameLine();
             if (button("Clear", ctx)) {

@@ -5,6 +5,8 @@
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
 
+#include <imgui_internal.h>
+
 namespace kiosk {
 
 std::pair<std::string, std::string> split_route(const std::string& route) {
@@ -71,6 +73,7 @@ void Shell::home(UiContext& ctx) { go("home", ctx); }
 
 void Shell::idle_reset(UiContext& ctx) {
     for (auto& [name, v] : m_views) v->reset();
+    m_keyboard.reset();
     ctx.visit_locality.clear();
     m_banner_dismissed = false;
     go("home", ctx);
@@ -87,7 +90,7 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     const Palette& p = palette(ctx.theme);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     float h = 64 * ctx.scale;
-    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::SetCursorPosY((h - min_hit * ctx.scale) * 0.5f);
     if (m_stack.size() > 1) {
         if (button("< Back", ctx)) nav.kind = NavRequest::Kind::back;
@@ -212,10 +215,33 @@ void Shell::draw_marker_key(UiContext& ctx) {
     m_key_height = ImGui::GetCursorPosY() - y0 + ImGui::GetStyle().ItemSpacing.y;
 }
 
+// The keyboard focus ring, drawn over everything: 3 px in the theme's focus
+// colour (ImGui's own is 2 px and clipped by the item's window), so a clicker
+// or keyboard user sees where Tab and the arrows went.
+void Shell::draw_focus_ring(const UiContext& ctx) {
+    ImGuiContext& g = *GImGui;
+    if (g.NavId == 0 || g.NavDisableHighlight || !g.NavWindow || g.NavWindow->Hidden) return;
+    ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+    const float t = focus_ring_px;
+    ImGui::GetForegroundDrawList()->AddRect(ImVec2(r.Min.x - t, r.Min.y - t), ImVec2(r.Max.x + t, r.Max.y + t), ImGui::GetColorU32(focus_ring_colour(ctx.theme)),
+                                            ImGui::GetStyle().FrameRounding + t, 0, t);
+}
+
 void Shell::frame(UiContext& ctx) {
     clear_noted_items();
     clear_noted_markers();
+    m_keyboard.begin_frame(ctx);
     ImGuiIO& io = ImGui::GetIO();
+    // Tab and Shift-Tab reach every control, not only text fields: ImGui 1.86
+    // tabs only to items flagged Inputable, so every item is flagged (buttons
+    // are not pressed by it: a tabbed-to item gets NavActivateInputId, which
+    // only text fields and sliders act on). Tab shows the focus ring.
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+        GImGui->NavDisableHighlight = false;
+        GImGui->NavDisableMouseHover = true;
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -233,7 +259,7 @@ void Shell::frame(UiContext& ctx) {
     // Transparent: the window behind already has the background colour, and
     // each full-screen opaque layer costs fill rate on a small GPU.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
@@ -245,6 +271,9 @@ void Shell::frame(UiContext& ctx) {
     ImGui::Unindent(20 * ctx.scale);
     end_window_capture();
     ImGui::End();
+    ImGui::PopItemFlag();
+    draw_focus_ring(ctx);
+    m_keyboard.end_frame(ctx);
     if (nav.kind == NavRequest::Kind::back) back(ctx);
     else if (nav.kind == NavRequest::Kind::home) home(ctx);
     else if (nav.kind == NavRequest::Kind::go) {

@@ -32,7 +32,7 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
     bool r = ImGui::Button(label, size);
     note_item(label);
     ImGui::PopStyleColor(pushed);
-    return r && !ImGui::IsMouseDragPastThreshold(0, 12.0f * ctx.scale);
+    return r && !dragged();
 }
 
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
@@ -75,7 +75,9 @@ void note_item(const std::string& label) {
 const std::map<std::string, ItemRect>& noted_items() { return registry(); }
 void clear_noted_items() { registry().clear(); }
 
-bool dragged() { return ImGui::IsMouseDragPastThreshold(0, 12.0f); }
+bool is_tap(float max_distance_px) { return max_distance_px < tap_slop_px; }
+
+bool dragged() { return !is_tap(std::sqrt(ImGui::GetIO().MouseDragMaxDistanceSqr[0])); }
 
 namespace {
 struct ScrollState {
@@ -88,15 +90,35 @@ std::map<ImGuiID, ScrollState>& scroll_states() {
 }
 } // namespace
 
+namespace {
+// True when the active item drags by itself (a scrollbar, a slider, text
+// selection in a field): a press on it must not scroll the window.
+bool active_item_drags() {
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId == 0) return false;
+    if (g.InputTextState.ID == g.ActiveId) return true;
+    if (g.ActiveIdUsingNavDirMask & ((1 << ImGuiDir_Left) | (1 << ImGuiDir_Right))) return true;  // sliders and drags
+    if (ImGuiWindow* w = g.ActiveIdWindow)
+        return g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y) || g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_X);
+    return false;
+}
+} // namespace
+
 bool touch_scroll() {
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     ScrollState& st = scroll_states()[w->ID];
     ImGuiIO& io = ImGui::GetIO();
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
-    if (hovered && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemActive()) st.dragging = true;
-    if (hovered && ImGui::IsMouseClicked(0)) st.velocity = 0;
+    // A press anywhere may become a drag, also on a tile, button or list row
+    // (where fingers start); it stays a tap until it moves tap_slop_px.
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        st.velocity = 0;
+        st.dragging = !active_item_drags();
+    }
     if (st.dragging && ImGui::IsMouseDown(0)) {
-        if (ImGui::IsMouseDragPastThreshold(0, 6.0f)) {
+        if (dragged()) {
+            // Now a drag: what it started on must not act on release.
+            if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
             float dy = io.MouseDelta.y;
             ImGui::SetScrollY(w, w->Scroll.y - dy);
             st.velocity = io.DeltaTime > 0 ? -dy / io.DeltaTime : 0;
@@ -117,7 +139,8 @@ bool touch_scroll() {
 bool begin_card(const char* id, ImVec2 size, const UiContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette(ctx.theme).surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ctx.scale, 12 * ctx.scale));
-    bool r = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    bool r = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding |
+                                                    ImGuiWindowFlags_NavFlattened);  // Tab goes through the card's controls
     return r;
 }
 

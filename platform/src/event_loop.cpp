@@ -78,6 +78,7 @@ private:
         if (m_window.take_input()) {
             m_frames_left = 3;
             m_last_input = Clock::now();
+            m_s.ctx.keyboard_seen = m_window.keyboard_seen();
         }
         double quiet = std::chrono::duration<double>(Clock::now() - m_last_input).count();
         if (quiet >= static_cast<double>(m_s.idle_seconds(m_o)) && m_s.shell.depth() > 1) {

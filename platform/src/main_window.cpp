@@ -13,7 +13,11 @@ namespace {
 
 // Set by GLFW's callbacks, which run on the main thread inside glfwPollEvents.
 bool g_input = false;
-void on_key(GLFWwindow*, int, int, int, int) { g_input = true; }
+bool g_key_seen = false;  // a real key press since start (the on-screen keyboard's "auto")
+void on_key(GLFWwindow*, int, int, int action, int) {
+    g_input = true;
+    if (action == GLFW_PRESS) g_key_seen = true;
+}
 void on_char(GLFWwindow*, unsigned int) { g_input = true; }
 void on_mouse_button(GLFWwindow*, int, int, int) { g_input = true; }
 void on_cursor(GLFWwindow*, double, double) { g_input = true; }
@@ -140,6 +144,8 @@ MainWindow::~MainWindow() {
 }
 
 bool MainWindow::should_close() const { return glfwWindowShouldClose(m_window); }
+
+bool MainWindow::keyboard_seen() const { return g_key_seen; }
 
 bool MainWindow::take_input() {
     bool was = g_input;

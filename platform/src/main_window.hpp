@@ -39,6 +39,8 @@ public:
     [[nodiscard]] const GlInfo& info() const { return m_info; }
     [[nodiscard]] bool should_close() const;
     // True once after any key, text, button, pointer, scroll or resize event.
+    // True once a physical key was pressed in the window (never from touch or clicks).
+    [[nodiscard]] bool keyboard_seen() const;
     [[nodiscard]] bool take_input();
 
     // Starts an ImGui frame for this window (renderer, then input).

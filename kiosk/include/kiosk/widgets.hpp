@@ -28,9 +28,10 @@ void muted_text(const std::string& text, const UiContext& ctx);
 // Text in a given font, wrapped.
 void text_in(ImFont* font, const std::string& text);
 
-// Drag-to-scroll with inertia for the current window: a press-and-drag that
-// does not start on an active widget scrolls; releasing keeps the motion going
-// and decays it. Call once per frame inside the scrolling window. Returns true
+// Drag-to-scroll with inertia for the current window: a press that moves
+// tap_slop_px scrolls, wherever it started (a tile, a button, a list row;
+// not a scrollbar, slider or text field), and what it started on is released
+// without acting; releasing keeps the motion going and decays it. Call once per frame inside the scrolling window. Returns true
 // while the motion continues (the loop must keep drawing).
 bool touch_scroll();
 
@@ -45,7 +46,13 @@ void end_card();
 // Text at the right edge of the current column or region (numbers in tables).
 void right_aligned_text(const std::string& text);
 
-// True when the current (or just released) press moved further than a tap:
+// A press is a tap only while the pointer stays within this many pixels of
+// where it went down; beyond it, it is a drag.
+inline constexpr float tap_slop_px = 8.0f;
+// True when a press whose pointer went at most `max_distance_px` from where it
+// started is a tap.
+[[nodiscard]] bool is_tap(float max_distance_px);
+// True when the current (or just released) press moved tap_slop_px or more:
 // a drag-to-scroll, which must not also activate what it started on.
 [[nodiscard]] bool dragged();
 
