@@ -88,8 +88,10 @@ public:
         const auto& cat = *ctx.catalog;
         text_in(ctx.fonts.title, "Members' resource library");
         ImGui::SetNextItemWidth(std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding(ctx));
         if (ImGui::InputTextWithHint("##search", "Search reports, guidance, briefings and training", &m_query)) m_dirty = true;
-        note_item("Search field");  // tests tap it to bring up the on-screen keyboard
+        ImGui::PopStyleVar();
+        note_item("Search field");  // a touch target (44 px); tests tap it to bring up the on-screen keyboard
         if (!m_query.empty()) {
             ImGui::SameLine();
             if (button("Clear", ctx)) {
@@ -147,7 +149,9 @@ private:
             ImGui::TextDisabled("%s  |  %s", kind_label(h.kind), ctx.catalog->channel_title(h.channel).c_str());
             ImVec2 end(start.x + w, ImGui::GetCursorScreenPos().y);
             ImGui::SetCursorScreenPos(start);
-            if (ImGui::InvisibleButton("##hit", ImVec2(w, std::max(end.y - start.y, min_hit * ctx.scale))) && !dragged()) {
+            bool hit = ImGui::InvisibleButton("##hit", ImVec2(w, std::max(end.y - start.y, min_hit * ctx.scale)));
+            if (i == 0) note_item("First result");
+            if (hit && !dragged()) {
                 nav.kind = NavRequest::Kind::go;
                 if (h.kind == "document") nav.route = "doc:" + h.ref;
                 else if (h.kind == "briefing") nav.route = "brief:" + h.ref;

@@ -89,7 +89,7 @@ KeyboardLayout layout_keyboard(KeyPage page, bool shifted, ImVec2 display, bool 
     for (const auto& row : keyboard_rows(page, shifted)) {
         float units = 0;
         for (const auto& k : row) units += k.units;
-        float w = units * unit + static_cast<float>(row.size() - 1) * k_gap;
+        float w = units * unit + (units - 1) * k_gap;  // a wide key spans the gaps it replaces
         float x = std::max(k_margin, (display.x - w) * 0.5f);
         for (const auto& k : row) {
             float kw = k.units * unit + (k.units - 1) * k_gap;
@@ -148,6 +148,14 @@ void OnscreenKeyboard::press(const Key& key) {
     }
 }
 
+void OnscreenKeyboard::hide_pointer() {
+    ImGuiIO& io = ImGui::GetIO();
+    m_saved_pos = io.MousePos;
+    m_saved_down = io.MouseDown[0];
+    m_pointer_hidden = true;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
 void OnscreenKeyboard::begin_frame(UiContext&) {
     if (!m_visible) return;
     ImGuiIO& io = ImGui::GetIO();
@@ -168,15 +176,21 @@ void OnscreenKeyboard::begin_frame(UiContext&) {
             m_pressed = -1;
         }
         // The text field must not see this press, or it would lose focus.
+        // (The pointer is given back at end_frame: it is the platform's input.)
+        hide_pointer();
         io.MouseClicked[0] = io.MouseReleased[0] = io.MouseDown[0] = false;
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     } else if (inside) {
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // nothing under the keyboard shows as hovered
+        hide_pointer();  // nothing under the keyboard shows as hovered
     }
 }
 
 void OnscreenKeyboard::end_frame(UiContext& ctx) {
     ImGuiIO& io = ImGui::GetIO();
+    if (m_pointer_hidden) {
+        io.MousePos = m_saved_pos;
+        io.MouseDown[0] = m_saved_down;
+        m_pointer_hidden = false;
+    }
     if (m_key_down >= 0) {
         io.KeysDown[m_key_down] = false;
         m_key_down = -1;
@@ -218,6 +232,7 @@ void OnscreenKeyboard::end_frame(UiContext& ctx) {
     if (m_settle > 0) --m_settle;
     m_layout = layout_keyboard(m_page, m_shift, display, place.at_top);
     m_visible = true;
+    for (const auto& k : m_layout.keys) note_rect("key:" + k.key.label, k.min, k.max);  // for the end-to-end test
     draw(ctx);
 }
 

@@ -236,11 +236,17 @@ void Shell::frame(UiContext& ctx) {
     // Tab and Shift-Tab reach every control, not only text fields: ImGui 1.86
     // tabs only to items flagged Inputable, so every item is flagged (buttons
     // are not pressed by it: a tabbed-to item gets NavActivateInputId, which
-    // only text fields and sliders act on). Tab shows the focus ring.
+    // only text fields and sliders act on; Space or Enter presses it). Tab
+    // shows the focus ring. The top bar, the view and cards are NavFlattened
+    // so Tab crosses between them.
     ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    // 1.86 also tabs forward only out of an active text field; from any other
+    // focused item it starts again at the first. Forward from where it is.
+    ImGuiContext& g = *GImGui;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
-        GImGui->NavDisableHighlight = false;
-        GImGui->NavDisableMouseHover = true;
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        if ((g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveScoringItems && g.NavTabbingDir == 0 && g.NavId != 0) g.NavTabbingDir = +1;
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

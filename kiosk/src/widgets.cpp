@@ -35,6 +35,12 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
     return r && !dragged();
 }
 
+ImVec2 touch_frame_padding(const UiContext& ctx) {
+    ImVec2 pad = ImGui::GetStyle().FramePadding;
+    pad.y = std::max(pad.y, (min_hit * ctx.scale - ImGui::GetFontSize()) * 0.5f);
+    return pad;
+}
+
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
     const Palette& p = palette(ctx.theme);
     ImVec2 sz = ImGui::CalcTextSize(text);
@@ -71,6 +77,8 @@ void note_item(const std::string& label) {
     if (auto h = key.find("##"); h != std::string::npos && h > 0) key = key.substr(0, h);
     registry()[key] = ItemRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
+
+void note_rect(const std::string& label, ImVec2 min, ImVec2 max) { registry()[label] = ItemRect{min, max}; }
 
 const std::map<std::string, ItemRect>& noted_items() { return registry(); }
 void clear_noted_items() { registry().clear(); }

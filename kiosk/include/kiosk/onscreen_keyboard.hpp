@@ -87,6 +87,9 @@ public:
 
 private:
     void draw(const UiContext& ctx);
+    void hide_pointer();
+    ImVec2 m_saved_pos;
+    bool m_saved_down = false, m_pointer_hidden = false;
     KeyboardLayout m_layout;
     KeyboardMode m_mode = KeyboardMode::automatic;  // read when a field becomes active
     int m_settle = 0;             // frames left to scroll a new field into view

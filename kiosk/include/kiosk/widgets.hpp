@@ -17,6 +17,10 @@ inline constexpr float min_hit = 44.0f;
 // A button at least 44x44 px (times scale). Returns true when pressed.
 bool button(const char* label, const UiContext& ctx, ButtonStyle style = ButtonStyle::normal, ImVec2 size = ImVec2(0, 0));
 
+// Frame padding that makes a text field at least 44 px tall (times scale) in
+// the current font; push it as ImGuiStyleVar_FramePadding around the field.
+[[nodiscard]] ImVec2 touch_frame_padding(const UiContext& ctx);
+
 // A word on a coloured background, e.g. "At risk" on amber.
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx);
 
@@ -63,6 +67,7 @@ struct ItemRect {
     ImVec2 min, max;
 };
 void note_item(const std::string& label);                 // records the last item's rect
+void note_rect(const std::string& label, ImVec2 min, ImVec2 max);  // records a drawn shape (on-screen keys)
 [[nodiscard]] const std::map<std::string, ItemRect>& noted_items();
 void clear_noted_items();
 
