@@ -47,10 +47,9 @@ public:
         text_in(ctx.fonts.title, "Administration");
         if (!ctx.services) return;
         poll_workers(ctx);
-        if (!m_unlocked || m_changing) {
-            draw_pin(ctx);
-            return;
-        }
+        // (Unlocked by this frame's PIN result: go straight on, since no
+        // further frame may come until the next touch.)
+        if ((!m_unlocked || m_changing) && !draw_pin(ctx)) return;
         if (button("Lock", ctx)) reset();
         ImGui::SameLine();
         if (button("Change PIN", ctx)) {
@@ -87,7 +86,8 @@ public:
 
 private:
     // The keypad: unlock, choose the first PIN (none set yet), or change it.
-    void draw_pin(UiContext& ctx) {
+    // Returns true on the frame it unlocks (or saves a new PIN).
+    bool draw_pin(UiContext& ctx) {
         bool none_set = !ctx.services->pin_is_set();
         if (!m_changing) {
             PinPurpose want = none_set ? PinPurpose::choose : PinPurpose::unlock;
@@ -97,15 +97,16 @@ private:
             muted_text("No admin PIN is set on this kiosk yet. Choose one now; you will need it to open this screen again.", ctx);
         if (m_changing && button("Cancel", ctx)) {
             m_changing = false;
-            return;
+            return false;
         }
-        if (draw_pin_pad(ctx, m_flow)) {
-            if (m_flow.purpose() != PinPurpose::unlock) m_message = "The admin PIN is saved.";
-            m_unlocked = true;
-            m_changing = false;
-            m_audit.reset();
-            m_flow.start(PinPurpose::unlock);
-        }
+        if (!draw_pin_pad(ctx, m_flow)) return false;
+        if (m_flow.purpose() != PinPurpose::unlock) m_message = "The admin PIN is saved.";
+        m_unlocked = true;
+        m_changing = false;
+        m_audit.reset();
+        m_flow.start(PinPurpose::unlock);
+        ImGui::SetScrollY(0);
+        return true;
     }
 
     // Picks up finished PIN checks and exports; keeps frames coming while one runs.

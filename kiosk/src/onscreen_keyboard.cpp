@@ -206,7 +206,7 @@ void OnscreenKeyboard::end_frame(UiContext& ctx) {
     if (g.ActiveId != m_field) {
         m_field = g.ActiveId;
         m_mode = keyboard_mode(ctx.services ? ctx.services->setting("onscreen_keyboard", "auto") : "auto");
-        m_settle = 3;
+        m_settle = 6;  // the shell's extra room shows in ScrollMax two frames later
         m_shift = false;
     }
     if (!keyboard_wanted(m_mode, ctx.keyboard_seen, true)) {

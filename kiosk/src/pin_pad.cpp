@@ -14,7 +14,8 @@ void run_request(UiContext& ctx, const PinRequest& req) {
     else if (req.kind == PinRequest::Kind::change) ctx.services->start_pin_change(req.old_pin, req.new_pin);
 }
 
-// Three by four keys, as large as the space allows (44 to 64 px at scale 1).
+// Three by four keys, as large as the space allows (44 to 64 px at scale 1,
+// and never smaller than a label in the current font).
 void draw_keys(UiContext& ctx, PinFlow& flow, float key) {
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
     bool busy = flow.step() == PinStep::working;
@@ -41,7 +42,8 @@ bool draw_pin_pad(UiContext& ctx, PinFlow& flow) {
     if (flow.done()) return true;
     const ImGuiStyle& st = ImGui::GetStyle();
     float avail_h = ImGui::GetContentRegionAvail().y;
-    float key = std::clamp((avail_h - 3 * st.ItemSpacing.y) / 4.0f, min_hit, 64.0f * ctx.scale);
+    float low = std::max(min_hit, ImGui::GetFrameHeight());  // never smaller than its label
+    float key = std::clamp((avail_h - 3 * st.ItemSpacing.y) / 4.0f, low, std::max(low, 64.0f * ctx.scale));
     draw_keys(ctx, flow, key);
     ImGui::SameLine(0, 24 * ctx.scale);
     // Beside the keys: what to do, what was typed, and why the last try was refused.

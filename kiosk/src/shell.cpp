@@ -80,7 +80,7 @@ void Shell::idle_reset(UiContext& ctx) {
 }
 
 bool Shell::animating() const {
-    if (m_scrolling) return true;
+    if (m_scrolling || m_keyboard.settling()) return true;
     auto [name, arg] = split_route(m_stack.back());
     auto it = m_views.find(name);
     return it != m_views.end() && it->second->animating();
@@ -269,6 +269,9 @@ void Shell::frame(UiContext& ctx) {
     ImGui::PopStyleColor();
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
+    // Room below the content while the on-screen keyboard is up, so a text
+    // field low on the screen can be scrolled above it.
+    if (m_keyboard.visible()) ImGui::Dummy(ImVec2(1, keyboard_height(io.DisplaySize)));
     m_scrolling = touch_scroll();
     ImGui::EndChild();
     ImGui::PopStyleVar();

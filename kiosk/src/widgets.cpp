@@ -119,9 +119,14 @@ bool touch_scroll() {
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
     // A press anywhere may become a drag, also on a tile, button or list row
     // (where fingers start); it stays a tap until it moves tap_slop_px.
+    // Nested scrolling windows (a result list inside the view): the innermost
+    // one that can scroll takes the press (it is called first, before its
+    // parent's EndChild), so one drag never moves both.
+    static int claimed_frame = -1;
     if (hovered && ImGui::IsMouseClicked(0)) {
         st.velocity = 0;
-        st.dragging = !active_item_drags();
+        st.dragging = !active_item_drags() && claimed_frame != ImGui::GetFrameCount();
+        if (st.dragging && w->ScrollMax.y > 0) claimed_frame = ImGui::GetFrameCount();
     }
     if (st.dragging && ImGui::IsMouseDown(0)) {
         if (dragged()) {

@@ -35,7 +35,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-fail() { echo "E2E TOUCH FAIL: $*" >&2; [ -f "$RECTS" ] && echo "items: $(cat "$RECTS")" >&2; exit 1; }
+fail() { echo "E2E TOUCH FAIL: $*" >&2; import -window root "$OUT/failed.png" 2>/dev/null || true; [ -f "$RECTS" ] && echo "items: $(cat "$RECTS")" >&2; exit 1; }
 
 Xvfb "$DISPLAY" -screen 0 "${SIZE}x24" -nolisten tcp >/dev/null 2>&1 &
 XPID=$!
@@ -65,22 +65,46 @@ rect() {
 has_item() { grep -q "\"$1\":\[" "$RECTS" 2>/dev/null; }
 WID=
 window() { [ -n "$WID" ] || WID=$(xdotool search --sync --name "Member briefing kiosk" | head -1); echo "$WID"; }
-# A tap: press and release without moving, at the centre of item $1.
+read -r SW SH < <(echo "${SIZE/x/ }")
+# A drag of $3 px upwards from ($1, $2), in 6 steps, as a finger would.
+drag_from() {
+  xdotool mousemove --window "$(window)" "$1" "$2" sleep 0.05 mousedown 1
+  for i in 1 2 3 4 5 6; do xdotool mousemove --window "$(window)" "$1" $(($2 - i * $3 / 6)) sleep 0.04; done
+  xdotool mouseup 1
+  sleep 0.5
+}
+# Drags the screen until at least 30 px of item $1 show between the top bar
+# (TOP px) and the bottom edge. The drags start on whatever is under the
+# finger, tiles included.
+TOP=100
+in_top_bar() { case "$1" in "< Back"|Home|A-|A+|"High contrast"|"Standard colours"|key:*) return 0;; esac; return 1; }
+scroll_to() {
+  local x0 y0 x1 y1 d
+  in_top_bar "$1" && return 0
+  for _ in $(seq 10); do
+    read -r x0 y0 x1 y1 < <(rect "$1")
+    if [ "$y1" -lt $((TOP + 30)) ]; then
+      d=$((SH / 2 - y0)); [ "$d" -gt $((SH - 200)) ] && d=$((SH - 200))
+      drag_from $((SW / 2)) 130 $((-d))
+      continue
+    fi
+    [ "$y0" -le $((SH - 30)) ] && return 0
+    d=$((y0 - SH / 2)); [ "$d" -gt $((SH - 200)) ] && d=$((SH - 200))
+    drag_from $((SW / 2)) $((SH - 60)) "$d"
+  done
+  fail "could not scroll '$1' into view"
+}
+# A tap: press and release without moving, in the middle of the part of item
+# $1 that shows.
 tap() {
-  local x0 y0 x1 y1
+  local x0 y0 x1 y1 top=0
+  scroll_to "$1"
   read -r x0 y0 x1 y1 < <(rect "$1")
+  in_top_bar "$1" || top=$TOP
+  [ "$y0" -lt "$top" ] && y0=$top
+  [ "$y1" -gt $((SH - 4)) ] && y1=$((SH - 4))
   xdotool mousemove --window "$(window)" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.05 mousedown 1 sleep 0.08 mouseup 1
   sleep 0.25
-}
-# A drag of $2 px upwards starting at the centre of item $1, in 6 steps.
-drag_up() {
-  local x0 y0 x1 y1 x y
-  read -r x0 y0 x1 y1 < <(rect "$1")
-  x=$(((x0 + x1) / 2)) y=$(((y0 + y1) / 2))
-  xdotool mousemove --window "$(window)" "$x" "$y" sleep 0.05 mousedown 1
-  for i in 1 2 3 4 5 6; do xdotool mousemove --window "$(window)" "$x" $((y - i * $2 / 6)) sleep 0.04; done
-  xdotool mouseup 1
-  sleep 0.4
 }
 shot() {
   sleep 0.3
@@ -94,9 +118,14 @@ wait_route home
 for _ in $(seq "$TEXT_STEPS"); do tap "A+"; done
 shot t1-home-large-text
 
-# 3. A drag that starts on a tile scrolls (when there is anything to scroll) and opens nothing.
-drag_up "Library" 120
+# 3. A drag that starts on a tile scrolls and opens nothing.
+read -r bx0 by0 bx1 by1 < <(rect "Briefings")
+[ "$by0" -lt $((SH - 20)) ] || fail "the Briefings tile is not on the first screen (y $by0)"
+drag_from $(((bx0 + bx1) / 2)) $(((by0 + SH) / 2)) 200
+sleep 0.3
 wait_route home
+read -r ax0 ay0 ax1 ay1 < <(rect "Briefings")
+[ "$ay0" -lt "$by0" ] || fail "dragging from the Briefings tile did not scroll (tile at y $by0, then $ay0)"
 shot t2-home-after-drag
 
 # 2. Search by tapping letters on the on-screen keyboard.
@@ -132,12 +161,12 @@ for k in 2 5 8 0 OK 2 5 8 0 OK; do tap "$k"; done
 for _ in $(seq 100); do has_item "Lock" && break; sleep 0.1; done
 has_item "Lock" || fail "choosing the PIN did not open admin"
 tap "Lock"
+shot t6b-locked
 for k in 1 1 1 1 OK; do tap "$k"; done
 for _ in $(seq 100); do has_item "pin message" && break; sleep 0.1; done
 has_item "pin message" || fail "no message beside the keypad after a wrong PIN"
 read -r mx0 my0 mx1 my1 < <(rect "pin message")
-read -r _ sh < <(echo "${SIZE/x/ }")
-[ "$my1" -le "$sh" ] || fail "the wrong-PIN message is below the screen (y $my1 > $sh)"
+[ "$my1" -le "$SH" ] || fail "the wrong-PIN message is below the screen (y $my1 > $SH)"
 shot t7-wrong-pin
 for k in 2 5 8 0 OK; do tap "$k"; done
 for _ in $(seq 100); do has_item "Lock" && break; sleep 0.1; done

@@ -410,6 +410,11 @@ TEST_CASE("admin at 800x480: choose the first PIN on the device - change it - th
     CHECK(h.services.pin_set);
     CHECK(h.services.pin == "1357");
     REQUIRE(h.has_item("Lock"));  // whoever chose the PIN is in
+    REQUIRE(h.click("Lock"));
+    REQUIRE(h.has_item("1"));
+    for (const char* k : {"1", "3", "5", "7", "OK"}) REQUIRE(h.click(k));
+    h.frames(2);
+    REQUIRE(h.has_item("Lock"));
     REQUIRE(h.click("Change PIN"));
     for (const char* k : {"0", "0", "0", "0", "OK"}) REQUIRE(h.click(k));
     REQUIRE(h.has_item("pin message"));

@@ -80,6 +80,9 @@ public:
     void press(const Key& key);
 
     [[nodiscard]] bool visible() const { return m_visible; }
+    // True for a few frames after a field is activated, while it is scrolled
+    // above the keyboard (the loop must keep drawing).
+    [[nodiscard]] bool settling() const { return m_visible && m_settle > 0; }
     [[nodiscard]] const KeyboardLayout& layout() const { return m_layout; }
     [[nodiscard]] KeyPage page() const { return m_page; }
     [[nodiscard]] bool shifted() const { return m_shift; }
