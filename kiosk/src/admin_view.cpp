@@ -41,15 +41,19 @@ public:
         m_audit.reset();
         m_keys.reset();
     }
-    bool animating() const override { return m_waiting; }
+    bool animating() const override { return m_waiting || m_redraw; }
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         text_in(ctx.fonts.title, "Administration");
         if (!ctx.services) return;
         poll_workers(ctx);
-        // (Unlocked by this frame's PIN result: go straight on, since no
-        // further frame may come until the next touch.)
-        if ((!m_unlocked || m_changing) && !draw_pin(ctx)) return;
+        // Unlocked by this frame's PIN result: one more frame draws the
+        // unlocked screen (none might come until the next touch otherwise).
+        m_redraw = false;
+        if (!m_unlocked || m_changing) {
+            m_redraw = draw_pin(ctx);
+            return;
+        }
         if (button("Lock", ctx)) reset();
         ImGui::SameLine();
         if (button("Change PIN", ctx)) {
@@ -105,7 +109,6 @@ private:
         m_changing = false;
         m_audit.reset();
         m_flow.start(PinPurpose::unlock);
-        ImGui::SetScrollY(0);
         return true;
     }
 
@@ -296,7 +299,7 @@ private:
     std::size_t m_export_done = 0, m_export_total = 0;
     std::string m_message, m_channels, m_device_name;
     PinFlow m_flow;
-    bool m_unlocked = false, m_changing = false;
+    bool m_unlocked = false, m_changing = false, m_redraw = false;
 };
 
 } // namespace
