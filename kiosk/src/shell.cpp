@@ -220,7 +220,8 @@ void Shell::draw_marker_key(UiContext& ctx) {
 // or keyboard user sees where Tab and the arrows went.
 void Shell::draw_focus_ring(const UiContext& ctx) {
     ImGuiContext& g = *GImGui;
-    if (g.NavId == 0 || g.NavDisableHighlight || !g.NavWindow || g.NavWindow->Hidden) return;
+    m_nav_alive = g.NavId != 0 && g.NavIdIsAlive;
+    if (!m_nav_alive || g.NavDisableHighlight || !g.NavWindow || g.NavWindow->Hidden) return;
     ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
     if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
     const float t = focus_ring_px;
@@ -246,7 +247,9 @@ void Shell::frame(UiContext& ctx) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
         g.NavDisableHighlight = false;
         g.NavDisableMouseHover = true;
-        if ((g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveScoringItems && g.NavTabbingDir == 0 && g.NavId != 0) g.NavTabbingDir = +1;
+        // (A focus left on a control of the previous screen starts at the first.)
+        if ((g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveScoringItems && g.NavTabbingDir == 0 && g.NavId != 0 && m_nav_alive)
+            g.NavTabbingDir = +1;
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

@@ -103,7 +103,7 @@ void apply_theme(Theme t, float scale) {
     s.TouchExtraPadding = ImVec2(4, 4);
     s.WindowBorderSize = 0;
     s.ChildBorderSize = 1;
-    s.FrameBorderSize = t == Theme::high_contrast ? 2.0f : 1.0f;
+    s.FrameBorderSize = 2.0f;  // a 1 px line off the pixel grid is smeared to half its contrast
     s.ScaleAllSizes(scale);
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = p.text;

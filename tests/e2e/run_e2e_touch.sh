@@ -125,7 +125,9 @@ drag_from $(((bx0 + bx1) / 2)) $(((by0 + SH) / 2)) 200
 sleep 0.3
 wait_route home
 read -r ax0 ay0 ax1 ay1 < <(rect "Briefings")
-[ "$ay0" -lt "$by0" ] || fail "dragging from the Briefings tile did not scroll (tile at y $by0, then $ay0)"
+read -r _ _ _ admin_y1 < <(rect "Administration")
+# (Only when the home screen is taller than the window is there anything to scroll.)
+if [ $((admin_y1 + by0 - ay0)) -gt "$SH" ] && [ "$ay0" -ge "$by0" ]; then fail "dragging from the Briefings tile did not scroll (tile at y $by0, then $ay0)"; fi
 shot t2-home-after-drag
 
 # 2. Search by tapping letters on the on-screen keyboard.

@@ -468,3 +468,26 @@ TEST_CASE("contrast: component borders and the focus ring are at least 3:1 in bo
     }
     CHECK(kiosk::focus_ring_px >= 2.0f);
 }
+
+TEST_CASE("focus ring: after Tab it surrounds the focused control - not a whole window") {
+    test::Harness h(ImVec2(1280, 720));
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Tab] = 12;
+    io.KeyMap[ImGuiKey_Space] = 13;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    h.frames(2);
+    REQUIRE(h.click("Library"));
+    REQUIRE(h.click("< Back"));
+    std::set<ImGuiID> seen;
+    for (int i = 0; i < 4; ++i) {
+        press_key(h, 12, false);
+        ImGuiContext& g = *GImGui;
+        REQUIRE(g.NavWindow);
+        CHECK(g.NavIdIsAlive);  // a control on this screen
+        ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+        CHECK(r.GetHeight() >= 20);
+        CHECK(r.GetHeight() < 300);
+        seen.insert(g.NavId);
+    }
+    CHECK(seen.size() == 4);  // a focus left on the previous screen's Back button does not stop Tab
+}

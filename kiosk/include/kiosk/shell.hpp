@@ -55,6 +55,7 @@ private:
     void draw_marker_key(UiContext& ctx);
     void draw_focus_ring(const UiContext& ctx);
     OnscreenKeyboard m_keyboard;
+    bool m_nav_alive = false;  // the focused control was drawn last frame
     std::vector<std::string> m_stack;
     std::vector<std::string> m_titles;
     std::map<std::string, std::unique_ptr<View>> m_views;
