@@ -232,6 +232,7 @@ void Shell::draw_focus_ring(const UiContext& ctx) {
 void Shell::frame(UiContext& ctx) {
     clear_noted_items();
     clear_noted_markers();
+    touch_frame_start();
     m_keyboard.begin_frame(ctx);
     ImGuiIO& io = ImGui::GetIO();
     // Tab and Shift-Tab reach every control, not only text fields: ImGui 1.86

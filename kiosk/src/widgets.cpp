@@ -99,6 +99,12 @@ std::map<ImGuiID, ScrollState>& scroll_states() {
 } // namespace
 
 namespace {
+bool g_press_claimed = false;  // this frame's press was taken by an inner scrolling window
+} // namespace
+
+void touch_frame_start() { g_press_claimed = false; }
+
+namespace {
 // True when the active item drags by itself (a scrollbar, a slider, text
 // selection in a field): a press on it must not scroll the window.
 bool active_item_drags() {
@@ -122,11 +128,10 @@ bool touch_scroll() {
     // Nested scrolling windows (a result list inside the view): the innermost
     // one that can scroll takes the press (it is called first, before its
     // parent's EndChild), so one drag never moves both.
-    static int claimed_frame = -1;
     if (hovered && ImGui::IsMouseClicked(0)) {
         st.velocity = 0;
-        st.dragging = !active_item_drags() && claimed_frame != ImGui::GetFrameCount();
-        if (st.dragging && w->ScrollMax.y > 0) claimed_frame = ImGui::GetFrameCount();
+        st.dragging = !active_item_drags() && !g_press_claimed;
+        if (st.dragging && w->ScrollMax.y > 0) g_press_claimed = true;
     }
     if (st.dragging && ImGui::IsMouseDown(0)) {
         if (dragged()) {

@@ -38,6 +38,8 @@ void text_in(ImFont* font, const std::string& text);
 // without acting; releasing keeps the motion going and decays it. Call once per frame inside the scrolling window. Returns true
 // while the motion continues (the loop must keep drawing).
 bool touch_scroll();
+// Call once at the start of every frame, before any touch_scroll.
+void touch_frame_start();
 
 // A card with a border; returns true while open (call end_card after).
 bool begin_card(const char* id, ImVec2 size, const UiContext& ctx);
