@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct Session {
     // (Re)loads the catalog from the installed channels; errors go to stderr
     // and leave an empty catalog.
     void load_catalog();
+    // The installed channels as the catalog loads them, or nullopt (error on
+    // stderr) when the state cannot be read. Main thread.
+    [[nodiscard]] std::optional<std::vector<content::InstalledChannel>> installed_channels();
     // Starts USB watching and the device services; `wake` is called from
     // their workers to wake the loop.
     void start_services(const Options& o, std::function<void()> wake);
