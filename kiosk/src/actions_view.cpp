@@ -75,9 +75,8 @@ public:
         // Tracker picker.
         if (button("All plans", ctx, m_tracker.empty() ? ButtonStyle::primary : ButtonStyle::normal)) m_tracker.clear();
         for (const auto& t : cat.trackers()) {
-            ImGui::SameLine();
-            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(t.title.c_str()).x + 60 * ctx.scale) ImGui::NewLine();
             std::string label = t.title + "##" + t.id;
+            flow(button_width(label.c_str(), ctx));
             if (button(label.c_str(), ctx, m_tracker == t.id ? ButtonStyle::primary : ButtonStyle::normal)) m_tracker = t.id;
         }
         // Summary counts for what is shown.
@@ -95,10 +94,9 @@ public:
         const char* filters[] = {"All", "On track", "At risk", "Off track", "Done", "Overdue"};
         int counts[] = {on_track + at_risk + off + done, on_track, at_risk, off, done, late};
         for (int f = 0; f < 6; ++f) {
-            if (f) ImGui::SameLine();
             std::string label = std::string(filters[f]) + ": " + std::to_string(counts[f]) + "##f" + std::to_string(f);
+            if (f) flow(button_width(label.c_str(), ctx));
             if (button(label.c_str(), ctx, m_filter == f ? ButtonStyle::primary : ButtonStyle::normal)) m_filter = f;
-            if (ImGui::GetContentRegionAvail().x < 180 * ctx.scale && f < 5) ImGui::NewLine();
         }
         draw_locality_chips(ctx);
         ImGui::Spacing();
@@ -157,8 +155,7 @@ private:
         if (named.empty()) return;
         if (button("Every locality", ctx, m_locality.empty() ? ButtonStyle::primary : ButtonStyle::normal)) m_locality.clear();
         for (const auto& n : named) {
-            ImGui::SameLine();
-            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(n.c_str()).x + 60 * ctx.scale) ImGui::NewLine();
+            flow(button_width((n + "##loc").c_str(), ctx));
             if (button((n + "##loc").c_str(), ctx, m_locality == n ? ButtonStyle::primary : ButtonStyle::normal)) m_locality = n;
         }
     }

@@ -228,9 +228,13 @@ private:
         if (ImGui::InputInt("Idle reset after (minutes)", &idle)) s->set_setting("idle_minutes", std::to_string(std::clamp(idle, 1, 120)));
         bool hc = s->setting("theme", "standard") == "high_contrast";
         if (ImGui::Checkbox("High-contrast theme by default", &hc)) s->set_setting("theme", hc ? "high_contrast" : "standard");
-        int step = std::atoi(s->setting("font_step", std::to_string(default_font_step)).c_str());
-        ImGui::SetNextItemWidth(200 * ctx.scale);
-        if (ImGui::SliderInt("Default text size", &step, 0, font_scale_count - 1)) s->set_setting("font_step", std::to_string(step));
+        int pct = text_percent_from_setting(s->setting("text_size", ""), s->setting("font_step", ""));
+        int step = 0;
+        while (step + 1 < static_cast<int>(text_steps.size()) && text_steps[static_cast<std::size_t>(step)] < pct) ++step;
+        ImGui::SetNextItemWidth(std::min(200 * ctx.scale, ImGui::GetContentRegionAvail().x));
+        std::string shown = std::to_string(text_steps[static_cast<std::size_t>(step)]) + "%";
+        if (ImGui::SliderInt("Default text size", &step, 0, static_cast<int>(text_steps.size()) - 1, shown.c_str()))
+            s->set_setting("text_size", std::to_string(text_steps[static_cast<std::size_t>(step)]));
         // When the on-screen keyboard appears: auto = until a real keyboard is used.
         int kb = static_cast<int>(keyboard_mode(s->setting("onscreen_keyboard", "auto")));
         const char* kb_names[] = {"Automatic (until a keyboard is used)", "Always", "Never"};

@@ -101,14 +101,20 @@ private:
         int cols = std::max(1, static_cast<int>(avail / min_w));
         float gap = ImGui::GetStyle().ItemSpacing.x;
         float w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-        int i = 0;
-        for (const auto& ind : ctx.catalog->indicators()) {
-            if (i % cols) ImGui::SameLine();
-            if (indicator_card(ind, m_locality, ImVec2(w, card_height(ctx)), ctx)) {
+        const auto& inds = ctx.catalog->indicators();
+        float row_h = 0;
+        for (std::size_t i = 0; i < inds.size(); ++i) {
+            const auto& ind = inds[i];
+            if (i % static_cast<std::size_t>(cols)) ImGui::SameLine();
+            else {  // the cards in a row share the tallest one's height
+                row_h = 0;
+                for (std::size_t j = i; j < std::min(inds.size(), i + static_cast<std::size_t>(cols)); ++j)
+                    row_h = std::max(row_h, card_height(ctx, inds[j].id, m_locality));
+            }
+            if (indicator_card(ind, m_locality, ImVec2(w, row_h), ctx)) {
                 nav.kind = NavRequest::Kind::go;
                 nav.route = "briefing:" + m_locality + "/" + ind.id;
             }
-            ++i;
         }
         draw_documents(ctx, nav);
     }
@@ -127,7 +133,8 @@ private:
             if (h.uses_similar_rule) note_similar_rule();
             note_markers_in(h.sentence);
             std::string text = ind->title + ": " + h.sentence;
-            float th = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 24 * ctx.scale).y;
+            std::string wrapped = wrap_at_spaces(text, w - 24 * ctx.scale);  // figures never split at their commas
+            float th = ImGui::CalcTextSize(wrapped.c_str(), nullptr, false, w - 24 * ctx.scale).y;
             ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::PushID(h.indicator_id.c_str());
             if (ImGui::Selectable("##headline", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(w, std::max(min_hit * ctx.scale, th + 12 * ctx.scale))) &&
@@ -140,7 +147,7 @@ private:
             ImGui::SetCursorScreenPos(ImVec2(at.x + 8 * ctx.scale, at.y + 6 * ctx.scale));
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 24 * ctx.scale);
             ImGui::PushStyleColor(ImGuiCol_Text, p.link);
-            ImGui::TextWrapped("%s", text.c_str());
+            ImGui::TextWrapped("%s", wrapped.c_str());
             ImGui::PopStyleColor();
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(after);
@@ -172,10 +179,10 @@ private:
             nav.kind = NavRequest::Kind::go;
             nav.route = "compare:" + m_indicator;
         }
-        ImGui::SameLine();
         const char* pol = ind->polarity == content::Polarity::higher_is_better  ? "Higher is better."
                           : ind->polarity == content::Polarity::lower_is_better ? "Lower is better."
                                                                                 : "Neither higher nor lower is better in itself.";
+        flow(ImGui::CalcTextSize(pol).x);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", pol);
         auto hl = content::indicator_headline(*ctx.catalog, *ind, m_locality);
@@ -183,7 +190,7 @@ private:
         note_markers_in(hl.sentence);
         ImGui::PushTextWrapPos(0);
         if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextWrapped("%s", hl.sentence.c_str());
+        text_wrapped(hl.sentence);
         if (ctx.fonts.bold) ImGui::PopFont();
         ImGui::PopTextWrapPos();
         ImVec2 p0 = ImGui::GetCursorScreenPos();

@@ -76,6 +76,10 @@ public:
         auto rows = build_rows(ctx, *ind);
         std::string you = ctx.visit_locality.empty() && ctx.services ? ctx.services->setting("default_locality", "") : ctx.visit_locality;
         const int cols = rate ? 5 : 4;
+        if (!table_fits(cat, rows, *ind, rate, ctx)) {
+            draw_stacked(rows, *ind, you, rate, ctx, nav);
+            return;
+        }
         ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
         if (!ImGui::BeginTable("##compare", cols, flags)) return;
         setup_columns(cat, rate);
@@ -118,17 +122,72 @@ private:
         return rows;
     }
 
+    std::string period_label(const content::Catalog& cat, const std::string& id) const {
+        for (auto& p : cat.periods())
+            if (p.id == id) return p.label;
+        return id;
+    }
+
+    // The widest figure or heading in each number column, with its padding.
+    float number_width(const content::Catalog& cat, const std::vector<Row>& rows, const content::Indicator& ind) const {
+        float w = std::max(ImGui::CalcTextSize(period_label(cat, m_period).c_str()).x, ImGui::CalcTextSize(period_label(cat, m_prev).c_str()).x);
+        for (const auto& r : rows) {
+            w = std::max(w, ImGui::CalcTextSize(shown_text(r.cur, ind.unit).c_str()).x);
+            w = std::max(w, ImGui::CalcTextSize(shown_text(r.prev, ind.unit).c_str()).x);
+        }
+        return w + ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();  // room for the sort arrow
+    }
+
+    // Whether the table shows every column readably: whole figures and year
+    // headings, and the words columns at least ten letters wide.
+    bool table_fits(const content::Catalog& cat, const std::vector<Row>& rows, const content::Indicator& ind, bool rate, const UiContext&) {
+        m_number_w = number_width(cat, rows, ind);
+        float words = ImGui::CalcTextSize("Against Engla").x;
+        float need = 2 * m_number_w + (rate ? 3 : 2) * words + ImGui::GetStyle().CellPadding.x * 10;
+        return need <= ImGui::GetContentRegionAvail().x;
+    }
+
+    // Narrow screens and large text: one block per locality, its figures
+    // and words on their own lines; a tap opens its trend.
+    void draw_stacked(const std::vector<Row>& rows, const content::Indicator& ind, const std::string& you, bool rate, UiContext& ctx, NavRequest& nav) {
+        const auto& cat = *ctx.catalog;
+        const Palette& p = palette(ctx.theme);
+        float w = ImGui::GetContentRegionAvail().x;
+        std::string now = period_label(cat, m_period), before = period_label(cat, m_prev);
+        for (const auto& r : rows) {
+            ImGui::PushID(r.id.c_str());
+            std::string name = r.name + (r.kind == "area" ? " (whole area)" : "") + (r.id == you ? "  (your locality)" : "");
+            std::vector<std::string> lines = {now + ": " + shown_text(r.cur, ind.unit) + "     " + before + ": " + shown_text(r.prev, ind.unit)};
+            if (!r.change.empty()) lines.push_back("Change: " + r.change);
+            if (rate && !r.versus.empty()) lines.push_back("Against England: " + r.versus);
+            float inner = w - 16 * ctx.scale;
+            float h = ImGui::CalcTextSize(name.c_str(), nullptr, false, inner).y + 12 * ctx.scale;
+            for (const auto& l : lines) h += ImGui::CalcTextSize(l.c_str(), nullptr, false, inner).y + ImGui::GetStyle().ItemSpacing.y;
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            if (r.id == you) ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + h), ImGui::GetColorU32(p.highlight_bg), 6 * ctx.scale);
+            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(w, std::max(h, min_hit * ctx.scale))) && !dragged()) {
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "briefing:" + r.id + "/" + m_indicator;
+            }
+            note_item("row:" + r.id);
+            ImVec2 after = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos(ImVec2(at.x + 8 * ctx.scale, at.y + 6 * ctx.scale));
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+            text_in(ctx.fonts.bold, name);
+            for (const auto& l : lines) ImGui::TextWrapped("%s", wrap_at_spaces(l, inner).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::SetCursorScreenPos(after);
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+
     void setup_columns(const content::Catalog& cat, bool rate) {
-        auto lab = [&](const std::string& id) {
-            for (auto& p : cat.periods())
-                if (p.id == id) return p.label;
-            return id;
-        };
-        ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_DefaultSort, 1.7f);
-        ImGui::TableSetupColumn(lab(m_period).c_str(), 0, 0.8f);
-        ImGui::TableSetupColumn(lab(m_prev).c_str(), 0, 0.8f);
-        ImGui::TableSetupColumn("Change", 0, 1.7f);
-        if (rate) ImGui::TableSetupColumn("Against England", ImGuiTableColumnFlags_NoSort, 1.2f);
+        ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 1.7f);
+        ImGui::TableSetupColumn(period_label(cat, m_period).c_str(), ImGuiTableColumnFlags_WidthFixed, m_number_w);
+        ImGui::TableSetupColumn(period_label(cat, m_prev).c_str(), ImGuiTableColumnFlags_WidthFixed, m_number_w);
+        ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthStretch, 1.7f);
+        if (rate) ImGui::TableSetupColumn("Against England", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch, 1.2f);
         // A header row at least 44 px tall: a touch target.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, min_hit);
         for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
@@ -163,7 +222,7 @@ private:
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(r.id.c_str());
         std::string name = r.name + (r.kind == "area" ? " (whole area)" : "") + (yours ? "  (your locality)" : "");
-        if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, min_hit * ctx.scale - 8)) && !dragged()) {
+        if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, min_hit * ctx.scale - ImGui::GetStyle().ItemSpacing.y)) && !dragged()) {
             nav.kind = NavRequest::Kind::go;
             nav.route = "briefing:" + r.id + "/" + m_indicator;
         }
@@ -182,6 +241,7 @@ private:
     }
 
     std::string m_indicator, m_title, m_period, m_prev;
+    float m_number_w = 0;
 };
 
 } // namespace

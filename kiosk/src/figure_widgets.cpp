@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <set>
 
 namespace kiosk {
@@ -45,6 +47,20 @@ Axis nice_axis(double vmax) {
 }
 
 
+namespace {
+// The height each card's content needed when last drawn, by card: a card
+// grows to fit its text at large sizes instead of clipping it.
+std::map<std::string, float>& measured_cards() {
+    static std::map<std::string, float> m;
+    return m;
+}
+} // namespace
+
+float card_height(const UiContext& ctx, const std::string& indicator, const std::string& locality) {
+    auto it = measured_cards().find(indicator + "@" + locality);
+    return std::max(card_height(ctx), it == measured_cards().end() ? 0.0f : it->second);
+}
+
 float card_height(const UiContext& ctx) {
     float line = ImGui::GetTextLineHeightWithSpacing();
     float big = ctx.fonts.title ? ctx.fonts.title->FontSize : line * 1.6f;
@@ -60,27 +76,36 @@ bool indicator_card(const content::Indicator& ind, const std::string& loc, ImVec
     if (hl.uses_similar_rule) note_similar_rule();
     note_markers_in(hl.sentence);
     bool clicked = false;
+    float need = 0;
     ImGui::PushID((ind.id + "@" + loc).c_str());
     if (begin_card("##card", size, ctx)) {
         ImGui::PushTextWrapPos(0);
         if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted(ind.title.c_str());
         if (ctx.fonts.bold) ImGui::PopFont();
+        // The figure never breaks inside ("2,148"); its unit goes beside it
+        // when there is room, else below.
         if (ctx.fonts.title) ImGui::PushFont(ctx.fonts.title);
+        ImGui::PushTextWrapPos(-1.0f);
         ImGui::TextUnformatted(shown_text(cur, ind.unit).c_str());
-        if (ctx.fonts.title) ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s, %s", unit_label(ind.unit), hl.period.empty() ? "no data" : hl.period.c_str());
-        ImGui::TextWrapped("%s", hl.sentence.c_str());
         ImGui::PopTextWrapPos();
+        if (ctx.fonts.title) ImGui::PopFont();
+        char unit[160];
+        std::snprintf(unit, sizeof unit, "%s, %s", unit_label(ind.unit), hl.period.empty() ? "no data" : hl.period.c_str());
+        flow(ImGui::CalcTextSize(unit).x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", unit);
+        text_wrapped(hl.sentence);
+        ImGui::PopTextWrapPos();
+        need = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+        measured_cards()[ind.id + "@" + loc] = need;
         // One tap target: the whole card opens the trend (its table and source).
         if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseReleased(0) && !dragged() &&
             !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
             clicked = true;
     }
     end_card();
-    note_item("card:" + ind.id);
+    note_item("card:" + ind.id, ImVec2(0, need));
     ImGui::PopID();
     return clicked;
 }

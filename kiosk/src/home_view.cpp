@@ -36,7 +36,6 @@ public:
         bool wide = avail > 760 * ctx.scale;
         float gap = ImGui::GetStyle().ItemSpacing.x;
         float tile_w = wide ? (avail - 2 * gap) / 3 : avail;
-        float tile_h = wide ? 200 * ctx.scale : 104 * ctx.scale;
         std::size_t actions = cat->tracker_items().size(), overdue_n = 0;
         std::string today = content::iso_date(ctx.now);
         for (auto& i : cat->tracker_items()) overdue_n += content::overdue(i, today) ? 1 : 0;
@@ -54,6 +53,15 @@ public:
             {"##tile-library", "Library", std::to_string(cat->library().size()) + " reports, guidance documents and minutes", "library"},
             {"##tile-training", "Training", std::to_string(cat->modules().size()) + " training modules, for a room or on your own", "training"},
         };
+        // Tall enough for the name and the wrapped description at any text
+        // size; side by side on a big screen they share the room left
+        // (leaving space for the content list below) rather than leave it empty.
+        ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
+        float pad = 24 * ctx.scale;
+        float need = 0;
+        for (const auto& t : tiles)
+            need = std::max(need, pad * 1.4f + tf->FontSize + 8 * ctx.scale + ImGui::CalcTextSize(t.desc.c_str(), nullptr, false, tile_w - pad * 1.5f).y);
+        float tile_h = wide ? std::max(need, std::min(ImGui::GetContentRegionAvail().y * 0.4f, 260 * ctx.scale)) : std::max(need, 104 * ctx.scale);
         for (std::size_t i = 0; i < 3; ++i) {
             if (wide && i > 0) ImGui::SameLine();
             ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -61,15 +69,13 @@ public:
                 nav.kind = NavRequest::Kind::go;
                 nav.route = tiles[i].route;
             }
-            note_item(tiles[i].name);
+            note_item(tiles[i].name, ImVec2(0, need));
             bool hovered = ImGui::IsItemHovered() || ImGui::IsItemFocused();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             ImVec2 end(pos.x + tile_w, pos.y + tile_h);
             dl->AddRectFilled(pos, end, ImGui::GetColorU32(hovered ? p.surface_hover : p.surface), 12 * ctx.scale);
             dl->AddRect(pos, end, ImGui::GetColorU32(p.border), 12 * ctx.scale, 0, 1.5f);
             dl->AddRectFilled(pos, ImVec2(pos.x + 8 * ctx.scale, end.y), ImGui::GetColorU32(p.accent), 12 * ctx.scale, ImDrawFlags_RoundCornersLeft);
-            ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
-            float pad = 24 * ctx.scale;
             dl->AddText(tf, tf->FontSize, ImVec2(pos.x + pad, pos.y + pad * 0.7f), ImGui::GetColorU32(p.text), tiles[i].name);
             ImFont* bf = ImGui::GetFont();
             dl->AddText(bf, bf->FontSize, ImVec2(pos.x + pad, pos.y + pad * 0.7f + tf->FontSize + 8 * ctx.scale), ImGui::GetColorU32(p.text_muted),

@@ -26,8 +26,10 @@ const char* kind_label(const std::string& k) {
     return "Item";
 }
 
-// Draws one line of text with highlighted byte ranges, clipped to `width`.
-void highlighted_line(const std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& hl, float width, const UiContext& ctx) {
+// Draws one line of text with highlighted byte ranges, cut with an ellipsis
+// to `width` (the whole text shows on the next screen).
+void highlighted_line(const std::string& full, const std::vector<std::pair<std::size_t, std::size_t>>& hl, float width, const UiContext& ctx) {
+    const std::string text = ellipsize(full, width);
     const Palette& p = palette(ctx.theme);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = ImGui::GetFont();
@@ -87,13 +89,16 @@ public:
     void draw(UiContext& ctx, NavRequest& nav) override {
         const auto& cat = *ctx.catalog;
         text_in(ctx.fonts.title, "Members' resource library");
-        ImGui::SetNextItemWidth(std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x));
+        float search_w = std::min(640.0f * ctx.scale, ImGui::GetContentRegionAvail().x);
+        ImGui::SetNextItemWidth(search_w);
+        const char* hint = "Search reports, guidance, briefings and training";
+        if (ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 > search_w) hint = "Search the library";  // large text
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding(ctx));
-        if (ImGui::InputTextWithHint("##search", "Search reports, guidance, briefings and training", &m_query)) m_dirty = true;
+        if (ImGui::InputTextWithHint("##search", hint, &m_query)) m_dirty = true;
         ImGui::PopStyleVar();
         note_item("Search field");  // a touch target (44 px); tests tap it to bring up the on-screen keyboard
         if (!m_query.empty()) {
-            ImGui::SameLine();
+            flow(button_width("Clear", ctx));
             if (button("Clear", ctx)) {
                 m_query.clear();
                 m_dirty = true;
@@ -108,7 +113,7 @@ private:
         const char* kinds[] = {"Everything", "Documents", "Briefings", "Training slides"};
         const char* kind_ids[] = {"", "document", "briefing", "slide"};
         for (int k = 0; k < 4; ++k) {
-            if (k) ImGui::SameLine();
+            if (k) flow(button_width(kinds[k], ctx));
             if (button(kinds[k], ctx, m_kind == k ? ButtonStyle::primary : ButtonStyle::normal)) {
                 m_kind = k;
                 m_dirty = true;
@@ -132,9 +137,9 @@ private:
             muted_text("Nothing matches \"" + m_query + "\". Try fewer or shorter words.", ctx);
             return;
         }
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-        ImGui::BeginChild("##results", ImVec2(0, 0), false);
-        ImGui::PopStyleColor();
+        // The results scroll with the page (no inner list): at large text on a
+        // small screen the search box and filters take most of the height,
+        // and an inner list would be left a row or two tall.
         float w = ImGui::GetContentRegionAvail().x;
         for (std::size_t i = 0; i < m_results.hits.size(); ++i) {
             const auto& h = m_results.hits[i];
@@ -160,8 +165,6 @@ private:
             ImGui::Separator();
             ImGui::PopID();
         }
-        touch_scroll();
-        ImGui::EndChild();
     }
 
     // "Showing results for safeguarding" with the spelling as typed offered;
@@ -176,8 +179,9 @@ private:
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(("Showing results for " + m_results.searched_for).c_str());
         if (ctx.fonts.bold) ImGui::PopFont();
-        ImGui::SameLine();
-        if (button(("Search instead for " + m_query).c_str(), ctx)) {
+        std::string instead = "Search instead for " + m_query;
+        flow(button_width(instead.c_str(), ctx));
+        if (button(instead.c_str(), ctx)) {
             m_exact_for = m_query;
             m_dirty = true;
         }
@@ -255,9 +259,8 @@ private:
         const Palette& p = palette(ctx.theme);
         float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y * 2 + 6 * ctx.scale;
         row_h = std::max(row_h, min_hit * ctx.scale);
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-        ImGui::BeginChild("##list", ImVec2(0, 0), false);
-        ImGui::PopStyleColor();
+        // The rows scroll with the page (see draw_results); the clipper still
+        // draws only the rows in view.
         float w = ImGui::GetContentRegionAvail().x;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows.size()), row_h);
@@ -273,12 +276,17 @@ private:
                 if (hov) dl->AddRectFilled(start, ImVec2(start.x + w, start.y + row_h - ImGui::GetStyle().ItemSpacing.y), ImGui::GetColorU32(p.surface_hover), 6);
                 ImFont* bf = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();
                 float x = start.x + 10 * ctx.scale;
+                float text_w = w - 20 * ctx.scale;
                 std::string t = (m_featured[static_cast<std::size_t>(i)] ? "\xE2\x98\x85 Featured: " : "") + e->header.title;
+                ImGui::PushFont(bf);
+                t = ellipsize(t, text_w);
+                ImGui::PopFont();
                 dl->AddText(bf, bf->FontSize, ImVec2(x, start.y + 4 * ctx.scale), ImGui::GetColorU32(p.text), t.c_str());
                 std::string meta = std::string(content::category_label(e->header.category)) + "  |  " + e->header.organisation + "  |  " + human_date(e->header.published) +
                                    "  |  from " + ctx.catalog->channel_title(e->channel);
                 bool old = content::past_review(e->header.review_date, today);
                 if (old) meta = "May be out of date  |  " + meta;
+                meta = ellipsize(meta, text_w);
                 dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, start.y + 6 * ctx.scale + bf->FontSize),
                             ImGui::GetColorU32(old ? p.warning : p.text_muted), meta.c_str());
                 if (pressed && !dragged()) {
@@ -288,8 +296,6 @@ private:
                 ImGui::PopID();
             }
         }
-        touch_scroll();
-        ImGui::EndChild();
     }
 
     std::string m_query;

@@ -57,7 +57,7 @@ public:
             return;
         }
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float bar_h = min_hit * ctx.scale + ImGui::GetStyle().ItemSpacing.y * 2;
+        const float bar_h = std::max(m_bar_h, min_hit * ctx.scale) + ImGui::GetStyle().ItemSpacing.y * 2;
         const bool wide = avail.x > 1000 * ctx.scale || avail.x >= 1000;
         const float side_w = wide ? std::max(avail.x * 0.36f, 340.0f * ctx.scale) : avail.x;
         const float left_w = wide ? avail.x - side_w - ImGui::GetStyle().ItemSpacing.x : avail.x;
@@ -195,7 +195,7 @@ private:
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
             std::string line = std::to_string(counts[i]) + " hands:  " + std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i];
-            ImGui::TextUnformatted(line.c_str());
+            ImGui::TextWrapped("%s", line.c_str());
             ImGui::PopID();
         }
         ImGui::BeginDisabled(s.is_revealed());
@@ -204,12 +204,19 @@ private:
     }
 
     void draw_bar(TrainingSession& s, UiContext& ctx) {
+        float top = ImGui::GetCursorPosY();
         ImGui::BeginDisabled(s.slide == 0);
         if (button("< Previous", ctx)) s.key(ClickerKey::previous);
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(190 * ctx.scale);
         std::string counter = "Slide " + std::to_string(s.slide + 1) + " of " + std::to_string(s.slide_count());
+        float counter_w = ImGui::CalcTextSize(counter.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+        flow(counter_w);
+        ImGui::SetNextItemWidth(counter_w);
+        // As tall as the buttons beside it (44 px at 100%): a touch target.
+        ImVec2 fp = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(fp.x, std::max(fp.y, (min_hit * ctx.scale - ImGui::GetFontSize()) * 0.5f)));
         if (ImGui::BeginCombo("##jump", counter.c_str(), ImGuiComboFlags_HeightLarge)) {
             for (int i = 0; i < s.slide_count(); ++i) {
                 ImGui::PushID(i);
@@ -219,16 +226,20 @@ private:
             }
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        ImGui::PopStyleVar();
+        note_item("##jump-slide");
+        flow(button_width("Next >", ctx));
         ImGui::BeginDisabled(s.slide + 1 >= s.slide_count());
         if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
         ImGui::EndDisabled();
-        ImGui::SameLine();
-        if (button(s.blank == Blank::none ? "Blank (B)" : "Show slide", ctx)) s.toggle_blank(Blank::black);
+        const char* blank_label = s.blank == Blank::none ? "Blank (B)" : "Show slide";
+        flow(button_width(blank_label, ctx));
+        if (button(blank_label, ctx)) s.toggle_blank(Blank::black);
         if (!ctx.second_screen) {
-            ImGui::SameLine();
+            flow(button_width("Audience view", ctx));
             if (button("Audience view", ctx)) m_audience = true;
         }
+        m_bar_h = ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y;
     }
 
     void draw_end_form(TrainingSession& s, UiContext& ctx, NavRequest& nav) {
@@ -319,6 +330,7 @@ private:
     int m_route_slide = 0;
     bool m_audience = false, m_ending = false;
     float m_form_h = 0, m_button_h = 0;  // the End area's heights as last drawn (form open, closed)
+    float m_bar_h = 0;                    // the bottom bar's height last frame (its buttons wrap at large text)
     MarkdownView m_md;
     ProjectionCache m_preview, m_room, m_next;
 };

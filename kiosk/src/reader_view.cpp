@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace kiosk {
 namespace {
@@ -95,24 +96,33 @@ public:
             return;
         }
         // Toolbar.
+        // Toolbar: its buttons wrap onto more rows on a narrow screen.
+        bool first = true;
+        auto next = [&](float w) {
+            if (!first) flow(w);
+            first = false;
+        };
         if (!m_doc.body_md.empty() && !m_doc.pages.empty()) {
             if (button(m_show_pages ? "Show text" : "Show pages", ctx)) m_show_pages = !m_show_pages;
-            ImGui::SameLine();
+            first = false;
         } else if (m_doc.body_md.empty() && !m_doc.pages.empty()) {  // pages only: their stored texts, reflowed
             if (button(m_show_pages ? "Show as text" : "Show pages", ctx)) show_pages_as_text(m_show_pages);
-            ImGui::SameLine();
+            first = false;
         }
         if (!m_show_pages) {
+            next(button_width("Outline", ctx));
             if (button("Outline", ctx)) ImGui::OpenPopup("##outline");
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(std::min(260.0f * ctx.scale, ImGui::GetContentRegionAvail().x * 0.4f));
+            float find_w = std::min(260.0f * ctx.scale, ImGui::GetWindowContentRegionWidth());
+            next(find_w);
+            ImGui::SetNextItemWidth(find_w);
             if (ImGui::InputTextWithHint("##find", "Find in document", &m_find)) m_md.find(m_find);
-            ImGui::SameLine();
+            note_item("##find-field");
+            next(button_width("Previous", ctx));
             if (button("Previous", ctx)) m_md.find_next(-1);
-            ImGui::SameLine();
+            next(button_width("Next", ctx));
             if (button("Next", ctx)) m_md.find_next(+1);
             if (!m_find.empty()) {
-                ImGui::SameLine();
+                next(ImGui::CalcTextSize("Not found").x);
                 ImGui::AlignTextToFramePadding();
                 if (m_md.matches.empty()) ImGui::TextUnformatted("Not found");
                 else ImGui::Text("%d of %d", m_md.match_index + 1, static_cast<int>(m_md.matches.size()));
@@ -128,8 +138,10 @@ public:
                 }
                 ImGui::EndPopup();
             }
+            // The page keeps most of the screen: when the heading and toolbar
+            // leave less, the whole screen scrolls them away first.
             ImVec2 avail = ImGui::GetContentRegionAvail();
-            m_md.draw("##doc", ImVec2(0, avail.y), ctx, content_hooks(ctx, nav, ctx.catalog->area_id()), layout_style(ctx, DocSize::reading));
+            m_md.draw("##doc", ImVec2(0, std::max(avail.y, usable_height())), ctx, content_hooks(ctx, nav, ctx.catalog->area_id()), layout_style(ctx, DocSize::reading));
             return;
         }
         draw_pages(ctx);
@@ -146,30 +158,36 @@ public:
     }
 
 private:
+    // The visible height of the screen's scrolling area, less a little, so a
+    // page or document keeps most of it at any text size.
+    static float usable_height() { return ImGui::GetWindowHeight() * 0.85f; }
+
     void draw_pages(UiContext& ctx) {
         int n = static_cast<int>(m_doc.pages.size());
         ImGui::BeginDisabled(m_page <= 1);
         if (button("< Previous page", ctx)) --m_page;
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        char counter[48];
+        std::snprintf(counter, sizeof counter, "Page %d of %d", m_page, n);
+        flow(ImGui::CalcTextSize(counter).x);
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("Page %d of %d", m_page, n);
-        ImGui::SameLine();
+        ImGui::TextUnformatted(counter);
+        flow(button_width("Next page >", ctx));
         ImGui::BeginDisabled(m_page >= n);
         if (button("Next page >", ctx)) ++m_page;
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        flow(button_width("Zoom out", ctx));
         if (button("Zoom out", ctx)) m_zoom = std::max(0.25f, (m_zoom <= 0 ? 1.0f : m_zoom) / 1.25f);
-        ImGui::SameLine();
+        flow(button_width("Zoom in", ctx));
         if (button("Zoom in", ctx)) m_zoom = std::min(6.0f, (m_zoom <= 0 ? 1.0f : m_zoom) * 1.25f);
-        ImGui::SameLine();
+        flow(button_width("Fit to width", ctx));
         if (button("Fit to width", ctx)) m_zoom = 0;
         if (!ImGui::GetIO().WantTextInput) {
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && m_page < n) ++m_page;
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && m_page > 1) --m_page;
         }
         const auto& pg = m_doc.pages[static_cast<std::size_t>(m_page - 1)];
-        ImGui::BeginChild("##page", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+        ImGui::BeginChild("##page", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, usable_height())), true, ImGuiWindowFlags_HorizontalScrollbar);
         int w = 0, h = 0;
         ImTextureID tex = ctx.textures ? ctx.textures->texture(pg.image_id, w, h) : nullptr;
         float avail = ImGui::GetContentRegionAvail().x;

@@ -8,6 +8,8 @@
 
 #include <imgui_internal.h>
 
+#include <cmath>
+
 namespace kiosk {
 
 std::pair<std::string, std::string> split_route(const std::string& route) {
@@ -29,6 +31,7 @@ Shell::Shell() {
     m_views["admin"] = make_admin_view();
     m_stack.push_back("home");
     m_titles.push_back("Home");
+    m_scrolls.emplace_back();
 }
 
 Shell::~Shell() = default;
@@ -46,9 +49,14 @@ bool Shell::go(const std::string& route, UiContext& ctx) {
     auto [name, arg] = split_route(route);
     View* v = view(name);
     if (!v || !v->open(arg, ctx)) return false;
+    ScrollMap here = capture_scroll();
+    ScrollMap top = here;
+    for (auto& [id, y] : top) y = 0;
+    schedule_scroll(std::move(top));  // every screen opens at its top
     if (name == "home") {
         m_stack.assign(1, "home");
         m_titles.assign(1, v->title());
+        m_scrolls.assign(1, ScrollMap{});
         return true;
     }
     // Re-opening the same family replaces the top entry (e.g. next slide).
@@ -56,18 +64,56 @@ bool Shell::go(const std::string& route, UiContext& ctx) {
         m_stack.back() = route;
         m_titles.back() = v->title();
     } else {
+        m_scrolls.back() = std::move(here);
         m_stack.push_back(route);
         m_titles.push_back(v->title());
+        m_scrolls.emplace_back();
     }
     return true;
 }
 
 void Shell::back(UiContext& ctx) {
     if (m_stack.size() <= 1) return;
+    ScrollMap leaving = capture_scroll();
     m_stack.pop_back();
     m_titles.pop_back();
+    m_scrolls.pop_back();
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->open(arg, ctx);
+    // Back: where the visitor was; windows that screen did not have, at the top.
+    ScrollMap restore = m_scrolls.back();
+    for (auto& [id, y] : leaving) restore.emplace(id, 0.0f);
+    schedule_scroll(std::move(restore));
+}
+
+// The view window and every window inside it (lists, the reader's page).
+Shell::ScrollMap Shell::capture_scroll() const {
+    ScrollMap out;
+    if (!ImGui::GetCurrentContext() || !m_view_window) return out;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        for (ImGuiWindow* p = w; p; p = p->ParentWindow) {
+            if (p->ID == m_view_window) {
+                out[w->ID] = w->Scroll.y;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+void Shell::schedule_scroll(ScrollMap target) {
+    m_scroll_target = std::move(target);
+    m_scroll_frames = 3;  // the new screen's content size is known a frame late
+}
+
+// Before the windows begin: ImGui applies a scroll target when a window
+// begins, clamped to the content size it had last frame, so the target is set
+// again for a few frames while the new screen's size settles.
+void Shell::apply_scroll() {
+    if (m_scroll_frames <= 0) return;
+    --m_scroll_frames;
+    for (auto& [id, y] : m_scroll_target)
+        if (ImGuiWindow* w = ImGui::FindWindowByID(id)) ImGui::SetScrollY(w, y);
 }
 
 void Shell::home(UiContext& ctx) { go("home", ctx); }
@@ -82,43 +128,66 @@ void Shell::idle_reset(UiContext& ctx) {
 }
 
 bool Shell::animating() const {
-    if (m_scrolling || m_keyboard.settling()) return true;
+    // Also while a new screen settles: its scroll position is set again for a
+    // few frames, and the space kept for the marker key follows the key
+    // drawn a frame before; an idle loop must not stop on a stale frame.
+    if (m_scrolling || m_scroll_frames > 0 || m_key_settling || m_keyboard.settling()) return true;
     auto [name, arg] = split_route(m_stack.back());
     auto it = m_views.find(name);
     return it != m_views.end() && it->second->animating();
 }
 
+// The top bar: Back and Home, the breadcrumb, and the text-size and colour
+// controls. When they do not all fit on one line (large text on a small
+// screen), the controls fold into one "Aa" menu and the breadcrumb keeps only
+// the current screen's title, cut with an ellipsis: nothing overlaps Back or
+// Home at any text step.
 void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     const Palette& p = palette(ctx.theme);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float pad_y = 6 * ctx.scale;
+    float h = std::max(min_hit * ctx.scale, ImGui::GetFrameHeight()) + 2 * pad_y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    float h = 64 * ctx.scale;
-    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
-    ImGui::SetCursorPosY((h - min_hit * ctx.scale) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ctx.scale, pad_y));
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
+    const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
+    float gap = style.ItemSpacing.x;
+    float full_w = button_width("A-", ctx) + button_width("A+", ctx) + button_width(theme_label, ctx) + 2 * gap;
+    float compact_w = button_width("Aa", ctx);
+    float left_w = m_stack.size() > 1 ? button_width("< Back", ctx) + button_width("Home", ctx) + 2 * gap : 0;
+    float avail = ImGui::GetContentRegionAvail().x;
+    float crumb_min = std::min(ImGui::CalcTextSize(m_titles.back().c_str()).x, ImGui::CalcTextSize("Library and").x);
+    bool compact = left_w + crumb_min + gap + full_w > avail;
+    float right_w = compact ? compact_w : full_w;
     if (m_stack.size() > 1) {
         if (button("< Back", ctx)) nav.kind = NavRequest::Kind::back;
         ImGui::SameLine();
         if (button("Home", ctx)) nav.kind = NavRequest::Kind::home;
         ImGui::SameLine();
     }
-    // Breadcrumb: every level is a tap target.
-    const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
-    float right_w = ImGui::CalcTextSize("A-A+").x + ImGui::CalcTextSize(theme_label).x + ImGui::GetStyle().FramePadding.x * 6 +
-                    ImGui::GetStyle().ItemSpacing.x * 3 + 2 * min_hit * ctx.scale * 0.3f + 20 * ctx.scale;
-    float avail = ImGui::GetContentRegionAvail().x - right_w;
-    ImGui::BeginGroup();
-    // Long titles are cut at the edge of the crumb area rather than running
-    // under the text-size buttons.
-    ImVec2 clip_min = ImGui::GetCursorScreenPos();
-    ImVec2 clip_max(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - right_w - ImGui::GetStyle().ItemSpacing.x, clip_min.y + 64 * ctx.scale);
-    ImGui::PushClipRect(ImVec2(clip_min.x, ImGui::GetWindowPos().y), clip_max, true);
+    float crumb_w = std::max(0.0f, avail - left_w - right_w - gap);
+    draw_breadcrumb(ctx, nav, crumb_w);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right_w);
+    draw_text_controls(ctx, compact);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// Every level is a tap target; leading levels are dropped when they do not
+// fit, and the current title is cut with an ellipsis as a last resort.
+void Shell::draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width) {
+    float sep = ImGui::CalcTextSize(">").x + 2 * ImGui::GetStyle().ItemSpacing.x;
+    auto crumb_w = [&](std::size_t i) { return button_width(m_titles[i].c_str(), ctx) + sep; };
     std::size_t first = 0;
-    // Drop leading crumbs that would not fit (long trails on small screens).
     for (;;) {
-        float w = 0;
-        for (std::size_t i = first; i < m_titles.size(); ++i) w += ImGui::CalcTextSize(m_titles[i].c_str()).x + 60 * ctx.scale;
-        if (w <= avail || first + 1 >= m_titles.size()) break;
+        float w = ImGui::CalcTextSize(m_titles.back().c_str()).x;
+        for (std::size_t i = first; i + 1 < m_titles.size(); ++i) w += crumb_w(i);
+        if (w <= width || first + 1 >= m_titles.size()) break;
         ++first;
     }
+    ImGui::BeginGroup();
+    const float start_x = ImGui::GetCursorScreenPos().x;
     for (std::size_t i = first; i < m_titles.size(); ++i) {
         if (i > first) {
             ImGui::SameLine();
@@ -126,12 +195,12 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
             ImGui::TextDisabled(">");
             ImGui::SameLine();
         }
-        bool last = i + 1 == m_titles.size();
         ImGui::PushID(static_cast<int>(i));
-        if (last) {
+        if (i + 1 == m_titles.size()) {
             ImGui::AlignTextToFramePadding();
             if (ctx.fonts.bold) ImGui::PushFont(ctx.fonts.bold);
-            ImGui::TextUnformatted(m_titles[i].c_str());
+            float left = width - (ImGui::GetCursorScreenPos().x - start_x);
+            ImGui::TextUnformatted(ellipsize(m_titles[i], std::max(left, 0.0f)).c_str());
             if (ctx.fonts.bold) ImGui::PopFont();
         } else if (button(m_titles[i].c_str(), ctx, ButtonStyle::quiet)) {
             nav.kind = NavRequest::Kind::go;
@@ -139,23 +208,37 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
         }
         ImGui::PopID();
     }
-    ImGui::PopClipRect();
     ImGui::EndGroup();
-    ImGui::SameLine(ImGui::GetWindowWidth() - right_w);
-    ImGui::BeginDisabled(font_step <= 0);
-    if (button("A-", ctx)) font_step = std::max(0, font_step - 1);
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(font_step >= font_scale_count - 1);
-    if (button("A+", ctx)) font_step = std::min(font_scale_count - 1, font_step + 1);
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text");
-    ImGui::SameLine();
-    if (button(theme_label, ctx))
-        theme = theme == Theme::standard ? Theme::high_contrast : Theme::standard;
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+}
+
+void Shell::draw_text_controls(UiContext& ctx, bool compact) {
+    const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
+    // In the menu each button is given its own width: the menu sizes itself
+    // to what it holds, so a button must not wrap to fit it.
+    auto own = [&](const char* l) { return ImVec2(compact ? button_width(l, ctx) : 0.0f, 0.0f); };
+    auto controls = [&] {
+        ImGui::BeginDisabled(text_percent <= min_text_percent);
+        if (button("A-", ctx, ButtonStyle::normal, own("A-"))) text_percent = previous_text_step(text_percent);
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(text_percent >= max_text_percent);
+        if (button("A+", ctx, ButtonStyle::normal, own("A+"))) text_percent = next_text_step(text_percent);
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text");
+        if (!compact) ImGui::SameLine();
+        if (button(theme_label, ctx, ButtonStyle::normal, own(theme_label))) theme = theme == Theme::standard ? Theme::high_contrast : Theme::standard;
+    };
+    if (!compact) {
+        controls();
+        return;
+    }
+    if (button("Aa", ctx)) ImGui::OpenPopup("##text-menu");
+    if (ImGui::BeginPopup("##text-menu")) {
+        ImGui::TextUnformatted(("Text size " + std::to_string(text_percent) + "%").c_str());
+        controls();
+        ImGui::EndPopup();
+    }
 }
 
 void Shell::draw_usb_banner(UiContext& ctx) {
@@ -236,6 +319,7 @@ void Shell::frame(UiContext& ctx) {
     clear_noted_markers();
     touch_frame_start();
     m_keyboard.begin_frame(ctx);
+    apply_scroll();
     ImGuiIO& io = ImGui::GetIO();
     // Tab and Shift-Tab reach every control, not only text fields: ImGui 1.86
     // tabs only to items flagged Inputable, so every item is flagged (buttons
@@ -275,17 +359,35 @@ void Shell::frame(UiContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
+    m_view_window = ImGui::GetCurrentWindow()->ID;
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
     // Room below the content while the on-screen keyboard is up, so a text
     // field low on the screen can be scrolled above it.
     if (m_keyboard.visible()) ImGui::Dummy(ImVec2(1, keyboard_height(io.DisplaySize)));
+    // A key taller than a fifth of the screen (many markers, large text)
+    // goes at the end of the view, scrolling with it, so the view keeps the
+    // screen; a short one stays pinned below, on screen with the figures.
+    float key_before = m_key_height;
+    std::string key = marker_key_text();
+    float key_h = key.empty() ? 0 : ImGui::CalcTextSize(key.c_str(), nullptr, false, io.DisplaySize.x - 40 * ctx.scale).y;
+    m_key_inline = key_h > io.DisplaySize.y * 0.2f;
+    if (m_key_inline) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        draw_marker_key(ctx);
+        m_key_height = 0;
+    }
     m_scrolling = touch_scroll();
     ImGui::EndChild();
+    note_item("#area:view");  // where the view shows, for tests (not a control)
     ImGui::PopStyleVar();
-    ImGui::Indent(20 * ctx.scale);
-    draw_marker_key(ctx);
-    ImGui::Unindent(20 * ctx.scale);
+    if (!m_key_inline) {
+        ImGui::Indent(20 * ctx.scale);
+        draw_marker_key(ctx);
+        ImGui::Unindent(20 * ctx.scale);
+    }
+    m_key_settling = std::fabs(m_key_height - key_before) > 0.5f;
     end_window_capture();
     ImGui::End();
     ImGui::PopItemFlag();

@@ -6,6 +6,8 @@
 #include "kiosk/widgets.hpp"
 
 #include <cmath>
+#include <algorithm>
+#include <cfloat>
 
 namespace kiosk {
 
@@ -107,6 +109,12 @@ void save_left_session(UiContext& ctx) {
     if (ctx.services->save_session_record(s.record_json(ctx.now, SessionOutcome::not_ended))) s.clear();
 }
 
+float slide_min_height(const UiContext& ctx, const content::Slide& slide) {
+    float title = (ctx.fonts.title ? ctx.fonts.title->FontSize : ImGui::GetFontSize()) * 2.6f;  // two lines
+    float prompt = slide.question ? ImGui::CalcTextSize(slide.question->prompt.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - 40 * ctx.scale).y : 0;
+    return std::max(ImGui::GetWindowHeight() * 0.7f, ImGui::GetIO().DisplaySize.y * 0.42f + title + prompt + 40 * ctx.scale);
+}
+
 void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiContext& ctx, NavRequest& nav, bool projection) {
     const Palette& p = palette(ctx.theme);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
@@ -114,9 +122,11 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
     ImFont* tf = ctx.fonts.title ? ctx.fonts.title : ImGui::GetFont();
     float title_size = tf->FontSize * (projection ? 1.5f : 1.0f);
     note_markers_in(slide.title);
-    ImGui::GetWindowDrawList()->AddText(tf, title_size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(p.text), slide.title.c_str(), nullptr,
-                                        ImGui::GetContentRegionAvail().x);
-    ImGui::Dummy(ImVec2(0, title_size * 1.3f));
+    float wrap = ImGui::GetContentRegionAvail().x;
+    ImGui::GetWindowDrawList()->AddText(tf, title_size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(p.text), slide.title.c_str(), nullptr, wrap);
+    // A long title wraps at large text: room for every line it takes.
+    float title_h = tf->CalcTextSizeA(title_size, FLT_MAX, wrap, slide.title.c_str()).y;
+    ImGui::Dummy(ImVec2(0, title_h + title_size * 0.3f));
     if (slide.question) {
         // The question itself, and on the projector its options lettered A, B, C...
         ImFont* qf = projection && ctx.fonts.slide ? ctx.fonts.slide : (ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont());

@@ -10,6 +10,8 @@
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
 
+#include <cstdio>
+
 namespace kiosk {
 namespace {
 
@@ -85,19 +87,20 @@ private:
             for (auto& s : m.slides) qs += s.question ? 1 : 0;
             ImGui::PushID(m.id.c_str());
             float h = ImGui::GetTextLineHeightWithSpacing() * (3.5f + static_cast<float>(m.outcomes.size())) + 60 * ctx.scale;
-            if (begin_card("##module", ImVec2(0, h), ctx)) {
+            if (begin_fitted_card("##module", h, ctx)) {
                 text_in(ctx.fonts.heading, m.title);
                 muted_text("For " + m.audience + "  |  " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides, " +
                                std::to_string(qs) + " knowledge checks",
                            ctx);
                 ImGui::TextUnformatted("You will be able to:");
-                for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+                for (auto& o : m.outcomes) bullet_wrapped(o);
                 if (button("Open", ctx, ButtonStyle::primary)) {
                     nav.kind = NavRequest::Kind::go;
                     nav.route = "training:" + m.id;
                 }
+                note_item("Open:" + m.id, ImVec2(0, 0));
             }
-            end_card();
+            end_fitted_card();
             ImGui::PopID();
         }
     }
@@ -109,7 +112,7 @@ private:
         muted_text("For " + m.audience + "  |  planned " + std::to_string(m.duration_min) + " minutes  |  " + std::to_string(m.slides.size()) + " slides", ctx);
         if (!m.summary.empty()) ImGui::TextWrapped("%s", m.summary.c_str());
         ImGui::TextUnformatted("Learning outcomes:");
-        for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
+        for (auto& o : m.outcomes) bullet_wrapped(o);
         if (!m.sources.empty()) muted_text("Based on: " + m.sources, ctx);
         ImGui::Spacing();
         draw_start_buttons(*tm, ctx, nav);
@@ -117,7 +120,8 @@ private:
         text_in(ctx.fonts.heading, "Slides");
         for (const auto& s : m.slides) {
             ImGui::PushID(static_cast<int>(s.ord));
-            std::string label = std::to_string(s.ord) + ". " + s.title + (s.question ? "  (knowledge check)" : "");
+            std::string label = ellipsize(std::to_string(s.ord) + ". " + s.title + (s.question ? "  (knowledge check)" : ""),
+                                          ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x);
             if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, min_hit * ctx.scale)) && !dragged()) {
                 nav.kind = NavRequest::Kind::go;
                 nav.route = "training:" + m.id + ":" + std::to_string(s.ord);
@@ -141,13 +145,14 @@ private:
         if (other_open) muted_text("A session of \"" + room.module->title + "\" is in progress; end it before presenting another module.", ctx);
         auto& s = self_paced_session();
         bool resumable = s.active() && s.module == &m;
-        if (!other_open) ImGui::SameLine();
+        std::string resume = "Resume at slide " + std::to_string(s.slide + 1);
+        if (!other_open) flow(button_width(resumable ? resume.c_str() : "Go through it on my own", ctx));
         if (resumable) {
-            if (button(("Resume at slide " + std::to_string(s.slide + 1)).c_str(), ctx)) {
+            if (button(resume.c_str(), ctx)) {
                 nav.kind = NavRequest::Kind::go;
                 nav.route = "training:" + m.id + ":" + std::to_string(s.slide + 1);
             }
-            ImGui::SameLine();
+            flow(button_width("Start again", ctx));
             if (button("Start again", ctx)) {
                 s.clear();
                 nav.kind = NavRequest::Kind::go;
@@ -216,7 +221,9 @@ private:
         float q_h = 0;
         if (sl->question) q_h = ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(sl->question->options.size()) + 4.5f);
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        draw_slide(*sl, m_md, ImVec2(0, std::max(140.0f * ctx.scale, avail.y - bar_h - q_h)), ctx, nav, false);
+        // The slide keeps most of the screen; at large text the screen
+        // scrolls to the answers and the bar below it.
+        draw_slide(*sl, m_md, ImVec2(0, std::max(slide_min_height(ctx, *sl), avail.y - bar_h - q_h)), ctx, nav, false);
         if (sl->question) {
             const auto& q = *sl->question;  // the prompt is on the slide above
             auto it = s.answers.find(s.slide);
@@ -246,18 +253,21 @@ private:
         ImGui::BeginDisabled(s.slide == 0);
         if (button("< Previous", ctx)) s.key(ClickerKey::previous);
         ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
         std::string progress = s.progress_text();
         progress[0] = 'S';
+        flow(ImGui::CalcTextSize(progress.c_str()).x);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(progress.c_str());
-        ImGui::SameLine();
         if (!last) {
+            flow(button_width("Next >", ctx));
             if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
-        } else if (button("See your summary >", ctx, ButtonStyle::primary)) {
-            nav.kind = NavRequest::Kind::go;
-            nav.route = "training:" + m_module + ":summary";
-            return;
+        } else {
+            flow(button_width("See your summary >", ctx));
+            if (button("See your summary >", ctx, ButtonStyle::primary)) {
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "training:" + m_module + ":summary";
+                return;
+            }
         }
         if (s.slide != before || s.slide + 1 != m_slide) {
             m_slide = s.slide + 1;

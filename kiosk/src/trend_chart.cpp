@@ -115,8 +115,21 @@ float clear_of(float want, float h, const std::vector<float>& ys, float r, float
     return std::max(y, top - h);
 }
 
+} // namespace
+
+std::size_t label_stride(float widest, float slot, float gap) {
+    if (slot <= 0) return 1;
+    return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((widest + gap) / slot)));
+}
+
+namespace {
+
+// Labels are drawn for every `stride`-th period counting back from the
+// latest, so the newest always has one and none run together.
+bool labelled(std::size_t i, std::size_t n, std::size_t stride) { return (n - 1 - i) % stride == 0; }
+
 void draw_bar(const Frame& f, std::size_t i, const content::TrendPoint& pt, const content::Indicator& ind, const std::vector<float>& ys,
-              ChartLayout& out, UiContext& ctx) {
+              ChartLayout& out, UiContext& ctx, bool with_label) {
     const Palette& pal = palette(ctx.theme);
     float cx = f.x_of(i), bw = std::min(f.slot * 0.6f, 120.0f * ctx.scale);
     std::string label = shown_text(pt.shown, ind.unit);
@@ -126,6 +139,7 @@ void draw_bar(const Frame& f, std::size_t i, const content::TrendPoint& pt, cons
         f.dl->AddRectFilled(a, b, ImGui::GetColorU32(pal.chart_fill));
         f.dl->AddRect(a, b, ImGui::GetColorU32(pal.chart_line), 0, 0, 2.0f);
         out.bars.push_back({pt.period_id, a, b});
+        if (!with_label) return;
         float y = clear_of(a.y - ts.y - 4 * ctx.scale, ts.y, ys, 8 * ctx.scale, f.top);
         draw_text(f.dl, ImVec2(cx - ts.x / 2, y), ImGui::GetColorU32(pal.text), label);
         return;
@@ -206,10 +220,21 @@ ChartLayout trend_chart(const content::Indicator& ind, const std::string& loc, I
     out.axis_max = f.axis.max;
     out.axis_step = f.axis.step;
     draw_axes(f, ind, p0, ctx);
+    // Year labels and figures are thinned when the bars are narrower than
+    // them (large text, many years, a narrow screen); the table has them all.
+    float year_w = 0, value_w = 0;
+    for (const auto& pt : own) {
+        year_w = std::max(year_w, f.size(pt.label).x);
+        value_w = std::max(value_w, f.size(shown_text(pt.shown, ind.unit)).x);
+    }
+    std::size_t years = label_stride(year_w, f.slot, 12 * ctx.scale), values = label_stride(value_w, f.slot, 8 * ctx.scale);
+    out.label_stride = years;
     for (std::size_t i = 0; i < own.size(); ++i) {
-        draw_bar(f, i, own[i], ind, comparator_ys(f, cmp, own[i].period_id), out, ctx);
+        draw_bar(f, i, own[i], ind, comparator_ys(f, cmp, own[i].period_id), out, ctx, labelled(i, own.size(), values));
+        if (!labelled(i, own.size(), years)) continue;
         ImVec2 ls = f.size(own[i].label);
         draw_text(f.dl, ImVec2(f.x_of(i) - ls.x / 2, f.bottom + 6 * ctx.scale), ImGui::GetColorU32(pal.text), own[i].label);
+        out.year_labels.push_back({own[i].period_id, ImVec2(f.x_of(i) - ls.x / 2, f.bottom), ImVec2(f.x_of(i) + ls.x / 2, f.bottom + ls.y)});
     }
     draw_comparators(f, own, cmp, p1, ctx);
     std::string bars = "Bars: " + (cat.locality(loc) ? cat.locality(loc)->name : loc);
@@ -234,7 +259,42 @@ void trend_table(const content::Indicator& ind, const std::string& loc, UiContex
     Series own = own_points(cat, ind, loc);
     auto cmp = comparators(cat, ind, loc);
     const int cols = 3 + static_cast<int>(cmp.size());
-    float width = std::min(ImGui::GetContentRegionAvail().x, (260.0f + 170.0f * static_cast<float>(cols)) * ctx.scale);
+    const content::Locality* loc_row = cat.locality(loc);
+    std::string own_name = loc_row ? loc_row->name : loc;
+    // Each column as wide as its heading or widest cell: when they do not all
+    // fit, each period becomes a short block of lines instead.
+    float pad = ImGui::GetStyle().CellPadding.x * 2 + 4;
+    auto tw = [](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; };
+    std::vector<float> need(static_cast<std::size_t>(cols), 0.0f);
+    need[0] = tw("Period");
+    need[1] = tw(own_name);
+    need[2] = tw("Change on the year before");
+    for (std::size_t c = 0; c < cmp.size(); ++c) need[3 + c] = tw(cmp[c].name);
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        need[0] = std::max(need[0], tw(own[i].label));
+        need[1] = std::max(need[1], tw(shown_text(own[i].shown, ind.unit)));
+        if (i > 0) need[2] = std::max(need[2], tw(change_text(own[i - 1].shown, own[i].shown, ind)));
+        for (std::size_t c = 0; c < cmp.size(); ++c)
+            if (auto s = at(cmp[c].points, own[i].period_id)) need[3 + c] = std::max(need[3 + c], tw(shown_text(*s, ind.unit)));
+    }
+    float total = 0;
+    for (float n : need) total += n + pad;
+    if (total > ImGui::GetContentRegionAvail().x) {
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            text_in(ctx.fonts.bold, own[i].label);
+            std::string line = own_name + ": " + shown_text(own[i].shown, ind.unit);
+            if (i > 0) {
+                std::string ch = change_text(own[i - 1].shown, own[i].shown, ind);
+                if (!ch.empty()) line += " (" + ch + " on the year before)";
+            }
+            text_wrapped(line);
+            for (const auto& c : cmp)
+                if (auto s = at(c.points, own[i].period_id)) text_wrapped(c.name + ": " + shown_text(*s, ind.unit));
+            ImGui::Spacing();
+        }
+        return;
+    }
+    float width = std::min(ImGui::GetContentRegionAvail().x, std::max(total, (260.0f + 170.0f * static_cast<float>(cols)) * ctx.scale));
     if (own.empty() ||
         !ImGui::BeginTable("##trendtable", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp, ImVec2(width, 0)))
         return;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <vector>
 
 namespace kiosk {
 
@@ -15,6 +16,15 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
     float m = min_hit * ctx.scale;
     ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
     ImVec2 pad = ImGui::GetStyle().FramePadding;
+    // A label wider than the row wraps inside a full-width button rather
+    // than running off the right edge (large text on a narrow screen).
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
+    bool wrap = text.x + pad.x * 2 > avail && avail > m;
+    if (wrap) {
+        text = ImGui::CalcTextSize(label, end, false, avail - pad.x * 2);
+        size.x = avail;
+    }
     if (size.x <= 0) size.x = std::max(m, text.x + pad.x * 2);
     if (size.y <= 0) size.y = std::max(m, text.y + pad.y * 2);
     int pushed = 0;
@@ -29,8 +39,18 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
         ImGui::PushStyleColor(ImGuiCol_Text, p.link);
         pushed = 2;
     }
-    bool r = ImGui::Button(label, size);
-    note_item(label);
+    bool r = false;
+    if (wrap) {
+        ImGui::PushID(label);
+        r = ImGui::Button("##wrapped", size);
+        ImGui::PopID();
+        ImVec2 at = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + (size.y - text.y) * 0.5f),
+                                            ImGui::GetColorU32(ImGuiCol_Text), label, end, avail - pad.x * 2);
+    } else {
+        r = ImGui::Button(label, size);
+    }
+    note_item(label, ImVec2(text.x + 2 * pad.x - 2, text.y));
     ImGui::PopStyleColor(pushed);
     return r && !dragged();
 }
@@ -39,6 +59,58 @@ ImVec2 touch_frame_padding(const UiContext& ctx) {
     ImVec2 pad = ImGui::GetStyle().FramePadding;
     pad.y = std::max(pad.y, (min_hit * ctx.scale - ImGui::GetFontSize()) * 0.5f);
     return pad;
+}
+
+float button_width(const char* label, const UiContext& ctx) {
+    float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    return std::max(min_hit * ctx.scale, text + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void flow(float next_width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
+}
+
+std::string ellipsize(const std::string& text, float max_width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= max_width) return text;
+    static const std::string dots = "\xE2\x80\xA6";  // U+2026
+    float dots_w = ImGui::CalcTextSize(dots.c_str()).x;
+    std::size_t n = text.size();
+    while (n > 0) {
+        --n;
+        while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // a sequence's first byte
+        if (ImGui::CalcTextSize(text.c_str(), text.c_str() + n).x + dots_w <= max_width) break;
+    }
+    while (n > 0 && text[n - 1] == ' ') --n;
+    return text.substr(0, n) + dots;
+}
+
+std::string wrap_at_spaces(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t j = text.find_first_of(" \n", i);
+        if (j == std::string::npos) j = text.size();
+        std::string word = text.substr(i, j - i);
+        std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        if (j < text.size() && text[j] == '\n') {
+            out += line + "\n";
+            line.clear();
+        }
+        i = j + 1;
+    }
+    return out + line;
+}
+
+void text_wrapped(const std::string& text) {
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::TextWrapped("%s", wrap_at_spaces(text, width).c_str());
 }
 
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
@@ -55,13 +127,13 @@ void chip(const char* text, const ImVec4& bg, const UiContext& ctx) {
 
 void muted_text(const std::string& text, const UiContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).text_muted);
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 
 void text_in(ImFont* font, const std::string& text) {
     if (font) ImGui::PushFont(font);
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     if (font) ImGui::PopFont();
 }
 
@@ -72,10 +144,39 @@ std::map<std::string, ItemRect>& registry() {
 }
 } // namespace
 
-void note_item(const std::string& label) {
+namespace {
+// Whether `r` can be scrolled fully into view in `w` and each window around
+// it: each window's visible area, moved by as much as it can still scroll.
+bool reachable_in(ImRect r, ImGuiWindow* w) {
+    const float slack = 1.0f;
+    for (; w; w = w->ParentWindow) {
+        ImRect clip = w->InnerRect;  // its own area, not what its parent shows now
+        // Only scrollbars (and drag-to-scroll, which follows the vertical
+        // one) move a window: content past a window without one is lost.
+        bool sx = (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) != 0, sy = (w->Flags & ImGuiWindowFlags_NoScrollbar) == 0;
+        float left = clip.Min.x - (sx ? w->Scroll.x : 0), right = clip.Max.x + (sx ? w->ScrollMax.x - w->Scroll.x : 0);
+        float top = clip.Min.y - (sy ? w->Scroll.y : 0), bottom = clip.Max.y + (sy ? w->ScrollMax.y - w->Scroll.y : 0);
+        // Taller or wider than the window: its first window-full must show.
+        float w_need = std::min(r.GetWidth(), clip.GetWidth()), h_need = std::min(r.GetHeight(), clip.GetHeight());
+        if (r.Min.x < left - slack || r.Min.x + w_need > right + slack) return false;
+        if (r.Min.y < top - slack || r.Min.y + h_need > bottom + slack) return false;
+        if (w->Flags & ImGuiWindowFlags_Popup) break;
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow)) break;
+        r = w->Rect();
+    }
+    return true;
+}
+} // namespace
+
+void note_item(const std::string& label, ImVec2 text) {
     std::string key = label;
     if (auto h = key.find("##"); h != std::string::npos && h > 0) key = key.substr(0, h);
-    registry()[key] = ItemRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ImRect vis = r;
+    vis.ClipWithFull(w->ClipRect);
+    ItemRect out{r.Min, r.Max, vis.Min, vis.Max, reachable_in(r, w), text};
+    registry()[key] = out;
 }
 
 void note_rect(const std::string& label, ImVec2 min, ImVec2 max) { registry()[label] = ItemRect{min, max}; }
@@ -166,6 +267,43 @@ void end_card() {
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+namespace {
+std::map<ImGuiID, float>& fitted_heights() {
+    static std::map<ImGuiID, float> h;
+    return h;
+}
+// The card being drawn, and whether it was (a card scrolled out of sight
+// draws nothing, so it is not measured).
+std::vector<std::pair<ImGuiID, bool>>& fitted_stack() {
+    static std::vector<std::pair<ImGuiID, bool>> s;
+    return s;
+}
+} // namespace
+
+bool begin_fitted_card(const char* id, float first_height, const UiContext& ctx) {
+    ImGuiID key = ImGui::GetID(id);
+    auto it = fitted_heights().find(key);
+    bool open = begin_card(id, ImVec2(0, it == fitted_heights().end() ? first_height : it->second), ctx);
+    fitted_stack().emplace_back(key, open);
+    return open;
+}
+
+void end_fitted_card() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float need = ImGui::GetCursorPosY() - st.ItemSpacing.y + ImGui::GetCurrentWindow()->WindowPadding.y;
+    if (!fitted_stack().empty()) {
+        auto [key, drawn] = fitted_stack().back();
+        if (drawn) fitted_heights()[key] = std::ceil(need);
+        fitted_stack().pop_back();
+    }
+    end_card();
+}
+
+void bullet_wrapped(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text.c_str());
 }
 
 std::string format_value(double v, content::Unit unit) {

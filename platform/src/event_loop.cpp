@@ -109,8 +109,8 @@ private:
 
     // A- / A+ or the theme toggle: rebuild the atlas and upload it again.
     void apply_text_size_and_theme() {
-        if (m_s.shell.font_step == m_s.applied_step && m_s.shell.theme == m_s.applied_theme) return;
-        float scale = kiosk::font_scales[m_s.shell.font_step];
+        float scale = m_s.wanted_scale();
+        if (scale == m_s.applied_scale && m_s.shell.theme == m_s.applied_theme) return;
         ImGuiIO& io = ImGui::GetIO();
         destroy_font_texture();
         build_fonts(*io.Fonts, scale, m_s.ctx.fonts);
@@ -120,7 +120,7 @@ private:
         kiosk::apply_theme(m_s.shell.theme, scale);
         m_s.ctx.scale = scale;
         m_s.ctx.theme = m_s.shell.theme;
-        m_s.applied_step = m_s.shell.font_step;
+        m_s.applied_scale = scale;
         m_s.applied_theme = m_s.shell.theme;
     }
 
@@ -192,7 +192,7 @@ private:
 // rebuilds at once.)
 void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env) {
     ImGuiIO& io = ImGui::GetIO();
-    float scale = kiosk::font_scales[s.first_step];
+    float scale = kiosk::ui_scale(s.body_em, s.first_percent);
     s.ctx.fonts = s.first_fonts;
     io.FontDefault = s.first_fonts.body;
     env.trace("imgui ready");
@@ -203,7 +203,7 @@ void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env
     kiosk::apply_theme(s.shell.theme, scale);
     s.ctx.scale = scale;
     s.ctx.theme = s.shell.theme;
-    s.applied_step = s.first_step;
+    s.applied_scale = scale;
     s.applied_theme = s.shell.theme;
 }
 
@@ -225,8 +225,9 @@ int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& 
     s.start_services(o, wake_loop);
     s.ctx.kiosk_mode = o.kiosk;
     s.ctx.graphics = window->info().describe();
-    s.apply_settings();
+    s.apply_settings(o.text_percent);
     upload_first_fonts(s, *window, env);
+    s.body_em = kiosk::body_em_px(window->screen_metrics());  // a different size rebuilds the atlas before the first frame
     {
         EventLoop loop(s, o, env, *window);
         loop.run();

@@ -22,16 +22,22 @@ namespace {
 // ms), one after the other so that they do not compete with the window for
 // the second core. The channel list and the stored text size are read here
 // because the state database is this thread's.
-std::thread start_loader(Session& s, const HostEnv& env) {
+std::thread start_loader(Session& s, const Options& o, const HostEnv& env) {
     auto chans = s.state.channels();
-    if (auto v = s.state.setting("font_step"); v && *v) s.first_step = font_step_from(**v);
+    // The window's size stands in for the screen until the monitor is known;
+    // should the monitor call for another size, the loop rebuilds at once.
+    s.body_em = kiosk::body_em_px(kiosk::ScreenMetrics{o.width, o.height, 0, 0});
+    auto stored = s.state.setting("text_size");
+    auto legacy = s.state.setting("font_step");
+    s.first_percent = o.text_percent > 0 ? o.text_percent
+                                         : kiosk::text_percent_from_setting(stored && *stored ? **stored : "", legacy && *legacy ? **legacy : "");
     s.atlas = std::make_unique<ImFontAtlas>();
     auto list = content::installed_channels(chans.value_or(std::vector<content::ChannelState>{}), s.state.bundles_dir());
     return std::thread([&s, &env, list = std::move(list)] {
         s.catalog = content::Catalog::load_channels(list);
         s.ctx.catalog = &s.catalog;
         env.trace("catalog loaded (worker)");
-        build_fonts(*s.atlas, kiosk::font_scales[s.first_step], s.first_fonts);
+        build_fonts(*s.atlas, kiosk::ui_scale(s.body_em, s.first_percent), s.first_fonts);
         env.trace("fonts built (worker)");
     });
 }
@@ -50,7 +56,7 @@ int run_gui(const Options& o) {
         s.start_settings_only();  // no USB watching in screenshot mode
         return take_screenshot(s, o, env);
     }
-    std::thread loader = start_loader(s, env);
+    std::thread loader = start_loader(s, o, env);
     int rc = run_windowed(s, o, env, loader);
     if (loader.joinable()) loader.join();
     return rc;

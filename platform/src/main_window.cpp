@@ -107,6 +107,22 @@ bool MainWindow::create(GlProfile profile) {
     return true;
 }
 
+kiosk::ScreenMetrics MainWindow::screen_metrics() const {
+    kiosk::ScreenMetrics m;
+    glfwGetWindowSize(m_window, &m.width_px, &m.height_px);
+    GLFWmonitor* mon = glfwGetWindowMonitor(m_window);
+    if (!mon) mon = glfwGetPrimaryMonitor();
+    const GLFWvidmode* vm = mon ? glfwGetVideoMode(mon) : nullptr;
+    int mm_w = 0, mm_h = 0;
+    if (mon) glfwGetMonitorPhysicalSize(mon, &mm_w, &mm_h);
+    if (vm && vm->width > 0 && vm->height > 0 && mm_w > 0 && mm_h > 0) {
+        // The window's share of the panel, at the panel's density.
+        m.width_mm = static_cast<int>(static_cast<long>(mm_w) * m.width_px / vm->width);
+        m.height_mm = static_cast<int>(static_cast<long>(mm_h) * m.height_px / vm->height);
+    }
+    return m;
+}
+
 void MainWindow::detach_imgui() {
     if (!m_imgui_attached) return;
     destroy_font_texture();

@@ -7,6 +7,8 @@
 #include "gl_backend.hpp"
 #include "host_env.hpp"
 
+#include "kiosk/text_size.hpp"
+
 #include <imgui.h>
 
 #include <memory>
@@ -38,6 +40,11 @@ public:
     [[nodiscard]] const GlBackend& backend() const { return *m_backend; }
     [[nodiscard]] const GlInfo& info() const { return m_info; }
     [[nodiscard]] bool should_close() const;
+    // The window's size in pixels with the pixel density of the monitor it
+    // is on (GLFW's physical size and video mode; the primary monitor for a
+    // window that is not full screen), for kiosk::body_em_px. Physical size
+    // is 0 where the monitor does not report one.
+    [[nodiscard]] kiosk::ScreenMetrics screen_metrics() const;
     // True once after any key, text, button, pointer, scroll or resize event.
     // True once a physical key was pressed in the window (never from touch or clicks).
     [[nodiscard]] bool keyboard_seen() const;

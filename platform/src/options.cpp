@@ -14,7 +14,7 @@ using content::args::Value;
 
 enum Opt : int {
     trust, import_bundle, status, rollback, reset_freshness, set_pin, search, headlines, screenshot, device_key, export_records, help, allow_future,
-    data_dir, demo, kiosk, channel, label, limit, type, view, size, watch, print_first_frame, idle_minutes, bench, bench_doc,
+    data_dir, demo, kiosk, channel, label, limit, type, view, size, text_size, watch, print_first_frame, idle_minutes, bench, bench_doc,
 };
 
 constexpr const char* modes = "modes (one at a time; with none, the kiosk runs in a window):";
@@ -43,6 +43,7 @@ constexpr content::args::Option table[] = {
     {"type", 0, Value::required, "T", "with --search: only document, briefing or slide", type, options},
     {"view", 0, Value::required, "VIEW", "the view to show first (default home)", view, options},
     {"size", 0, Value::required, "WxH", "window or screenshot size (default 1280x720)", size, options},
+    {"text-size", 0, Value::required, "PERCENT", "text size from 100 to 200 (A-/A+ steps: 100, 115, 130, 150, 175, 200)", text_size, options},
     {"watch", 0, Value::required, "DIR", "also watch DIR for USB sticks (repeatable)", watch, options},
     {"print-first-frame", 0, Value::none, "", "print milliseconds from start to the first frame", print_first_frame, options},
     {"idle-minutes", 0, Value::required, "M", "", idle_minutes, options},  // tests: override the idle reset
@@ -72,6 +73,14 @@ content::Status parse_size(Options& o, const std::string& v) {
         return usage("--size takes WIDTHxHEIGHT, e.g. 1280x720.");
     o.width = w;
     o.height = h;
+    return {};
+}
+
+content::Status parse_text_size(Options& o, const std::string& v) {
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end || n < 100 || n > 200) return usage("--text-size takes a percent from 100 to 200, e.g. 150.");
+    o.text_percent = static_cast<int>(n);
     return {};
 }
 
@@ -117,6 +126,7 @@ content::Status apply(Options& o, const content::args::Match& m, int& mode_count
     case type: o.search_type = v; return {};
     case view: o.view = v; return {};
     case size: return parse_size(o, v);
+    case text_size: return parse_text_size(o, v);
     case watch: o.watch_roots.push_back(v); return {};
     case print_first_frame: o.print_first_frame = true; return {};
     case idle_minutes: o.idle_minutes = std::strtod(v.c_str(), nullptr); return {};

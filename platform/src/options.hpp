@@ -36,6 +36,7 @@ struct Options {
     std::string screenshot_path;
     std::string view = "home";
     int width = 1280, height = 720;
+    int text_percent = 0;          // --text-size (100..200); 0: the stored setting
     std::string export_dir;
     std::vector<std::string> watch_roots;  // extra mount roots to watch
     bool print_first_frame = false;

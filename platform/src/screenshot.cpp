@@ -17,7 +17,7 @@ namespace {
 // the software renderer as a texture.
 void setup_fonts(Session& s, SoftRenderer& soft, SoftImage& atlas) {
     ImGuiIO& io = ImGui::GetIO();
-    float scale = kiosk::font_scales[s.shell.font_step];
+    float scale = s.wanted_scale();
     build_fonts(*io.Fonts, scale, s.ctx.fonts);
     io.FontDefault = s.ctx.fonts.body;
     unsigned char* px = nullptr;
@@ -50,7 +50,8 @@ int take_screenshot(Session& s, const Options& o, const HostEnv& env) {
     s.ctx.textures = &textures;
     s.ctx.now = env.now();
     s.ctx.graphics = "software renderer (screenshot mode)";
-    s.apply_settings();
+    s.apply_settings(o.text_percent);
+    s.body_em = kiosk::body_em_px(kiosk::ScreenMetrics{o.width, o.height, 0, 0});
     SoftImage atlas;
     setup_fonts(s, soft, atlas);
     if (!s.shell.go(o.view, s.ctx)) {

@@ -19,7 +19,6 @@ std::vector<fs::path> usb_roots(const Options& o) {
     return r;
 }
 
-int font_step_from(const std::string& stored) { return std::clamp(std::atoi(stored.c_str()), 0, kiosk::font_scale_count - 1); }
 
 std::optional<std::vector<content::InstalledChannel>> Session::installed_channels() {
     auto chans = state.channels();
@@ -46,8 +45,9 @@ void Session::start_settings_only() {
     ctx.services = services.get();
 }
 
-void Session::apply_settings() {
-    shell.font_step = font_step_from(services->setting("font_step", std::to_string(kiosk::default_font_step)));
+void Session::apply_settings(int text_percent) {
+    shell.text_percent = text_percent > 0 ? kiosk::clamp_text_percent(text_percent)
+                                          : kiosk::text_percent_from_setting(services->setting("text_size", ""), services->setting("font_step", ""));
     shell.theme = services->setting("theme", "standard") == "high_contrast" ? kiosk::Theme::high_contrast : kiosk::Theme::standard;
 }
 

@@ -27,8 +27,6 @@ namespace platform {
 // demo mode) and any --watch folders.
 [[nodiscard]] std::vector<std::filesystem::path> usb_roots(const Options& o);
 
-// The stored text size setting as a step in kiosk::font_scales (clamped).
-[[nodiscard]] int font_step_from(const std::string& stored);
 
 struct Session {
     content::StateStore state;
@@ -37,13 +35,14 @@ struct Session {
     std::unique_ptr<DeviceServices> services;
     kiosk::Shell shell;
     kiosk::UiContext ctx;
-    int applied_step = -1;
+    float body_em = 16.0f;     // the screen's body size at 100% (kiosk::body_em_px)
+    float applied_scale = -1;
     kiosk::Theme applied_theme = kiosk::Theme::standard;
     // The first font atlas, built by the start-up worker; the ImGui context
     // shares it, so it lives until after the context is destroyed.
     std::unique_ptr<ImFontAtlas> atlas;
     kiosk::Fonts first_fonts;
-    int first_step = kiosk::default_font_step;
+    int first_percent = kiosk::min_text_percent;
 
     explicit Session(content::StateStore s) : state(std::move(s)) {}
 
@@ -58,8 +57,11 @@ struct Session {
     void start_services(const Options& o, std::function<void()> wake);
     // Services for reading settings only (screenshot mode): no USB, no wake.
     void start_settings_only();
-    // Reads the stored text size and theme into the shell.
-    void apply_settings();
+    // Reads the stored text size and theme into the shell; a --text-size
+    // (`text_percent` > 0) overrides the stored size.
+    void apply_settings(int text_percent = 0);
+    // The UiContext::scale for the shell's text percent on this screen.
+    [[nodiscard]] float wanted_scale() const { return kiosk::ui_scale(body_em, shell.text_percent); }
     // Idle reset after --idle-minutes, else the stored setting (default 5).
     [[nodiscard]] std::int64_t idle_seconds(const Options& o);
 };

@@ -84,6 +84,26 @@ TEST_CASE("demo: --demo --screenshot renders each main view to a non-blank PNG")
     CHECK(bad.out.find("E_NOT_FOUND") != std::string::npos);
 }
 
+TEST_CASE("demo: --text-size sets the screenshot's text size - only 100 to 200 is accepted") {
+    test::TempDir t;
+    auto shot = [&](const std::string& extra, const std::string& name) {
+        auto png = t / name;
+        auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --screenshot " + q(png) + " --view library --size 800x480" + extra);
+        REQUIRE_MESSAGE(r.rc == 0, r.out);
+        return test::read_all(png);
+    };
+    auto normal = shot("", "100.png");
+    auto large = shot(" --text-size 200", "200.png");
+    CHECK(normal == shot(" --text-size 100", "100b.png"));  // 100% is the default
+    CHECK(normal != large);
+    for (const char* bad : {"250", "99", "big", "150%"}) {
+        CAPTURE(bad);
+        auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --screenshot " + q(t / "x.png") + " --text-size " + bad);
+        CHECK(r.rc == 2);
+        CHECK(r.out.find("--text-size takes a percent from 100 to 200") != std::string::npos);
+    }
+}
+
 TEST_CASE("demo: --headlines prints one JSON headline per indicator and refuses an unknown locality") {
     test::TempDir t;
     auto r = test::run(demo_env(t) + KIOSK_EXE + " --demo --headlines eastfield");

@@ -15,6 +15,9 @@ namespace kiosk {
 
 // Height a card needs at this scale.
 [[nodiscard]] float card_height(const UiContext& ctx);
+// At least card_height(ctx), or what the card for `indicator` at `locality`
+// needed when last drawn (large text on a narrow card).
+[[nodiscard]] float card_height(const UiContext& ctx, const std::string& indicator, const std::string& locality);
 
 // Draws one indicator's card for `locality` in a box of `size` at the
 // cursor: the latest figure and its plain-English headline. The whole card
@@ -31,7 +34,13 @@ struct ChartLayout {
     std::vector<std::string> gap_periods;  // periods drawn as a labelled gap
     double axis_max = 0, axis_step = 0;
     bool all_markers = false;              // nothing to draw: the chart says why
+    std::size_t label_stride = 1;          // every Nth year is labelled (1: all)
+    std::vector<ChartBar> year_labels;     // the year labels drawn, as rectangles
 };
+
+// How many periods apart year labels (or figures) `widest` px wide must be
+// so that none run together in slots `slot` px wide with `gap` between. Pure.
+[[nodiscard]] std::size_t label_stride(float widest, float slot, float gap);
 
 // Draws a bar chart of every period for `locality` into p0..p1: labelled
 // axes at round numbers, a value on each bar, a labelled gap (no bar) for

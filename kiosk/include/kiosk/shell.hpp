@@ -4,6 +4,7 @@
 // full-screen ImGui window per frame; the platform only feeds it input.
 #pragma once
 #include "kiosk/onscreen_keyboard.hpp"
+#include "kiosk/text_size.hpp"
 #include "kiosk/ui.hpp"
 
 #include <map>
@@ -12,10 +13,6 @@
 #include <vector>
 
 namespace kiosk {
-
-inline constexpr float font_scales[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f};
-inline constexpr int font_scale_count = 6;
-inline constexpr int default_font_step = 1;
 
 class Shell {
 public:
@@ -39,9 +36,10 @@ public:
     [[nodiscard]] const std::string& route() const { return m_stack.back(); }
     [[nodiscard]] std::size_t depth() const { return m_stack.size(); }
 
-    // Requested by the A-/A+ buttons and the theme toggle; the platform applies
-    // them (rebuilding the font atlas) before the next frame.
-    int font_step = default_font_step;
+    // Requested by the A-/A+ buttons (kiosk::text_steps) and the theme
+    // toggle; the platform applies them (rebuilding the font atlas) before
+    // the next frame.
+    int text_percent = min_text_percent;
     Theme theme = Theme::standard;
 
     // Names of every route family, for --view help and tests.
@@ -51,6 +49,19 @@ public:
 
 private:
     void draw_top_bar(UiContext& ctx, NavRequest& nav);
+    void draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width);
+    void draw_text_controls(UiContext& ctx, bool compact);
+    // Scroll positions of the view and every window inside it: kept for each
+    // stack entry so Back returns to where the visitor was; a new screen opens
+    // at its top.
+    using ScrollMap = std::map<unsigned, float>;
+    [[nodiscard]] ScrollMap capture_scroll() const;
+    void schedule_scroll(ScrollMap target);
+    void apply_scroll();
+    std::vector<ScrollMap> m_scrolls;  // parallel to m_stack
+    ScrollMap m_scroll_target;
+    int m_scroll_frames = 0;
+    unsigned m_view_window = 0;
     void draw_usb_banner(UiContext& ctx);
     void draw_marker_key(UiContext& ctx);
     void draw_focus_ring(const UiContext& ctx);
@@ -63,6 +74,8 @@ private:
     bool m_scrolling = false;
     bool m_nav_keyboard_lent = false;  // keyboard navigation turned off for the presenter's clicker keys
     float m_key_height = 0;  // the marker key under the view, as drawn last frame
+    bool m_key_inline = false;  // a tall key is drawn at the end of the view instead
+    bool m_key_settling = false;  // the key's height changed this frame: draw another
     std::size_t m_offers_seen = 0;
 };
 

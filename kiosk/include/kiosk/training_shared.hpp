@@ -35,6 +35,12 @@ bool handle_slide_input(TrainingSession& s, const UiContext& ctx);
 bool read_presenter_keys(TrainingSession& s);
 
 // Draws a slide (title and markdown body) to fill `size`; `md` caches layout.
+// The least height a slide gets on a screen (the current window's): its body
+// keeps over 40% of the screen below a two-line title at any text size; the
+// screen scrolls to what is below it. A knowledge check's prompt, drawn
+// above the body, is allowed for.
+[[nodiscard]] float slide_min_height(const UiContext& ctx, const content::Slide& slide);
+
 void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiContext& ctx, NavRequest& nav, bool projection);
 
 // The projector's picture of a presenter session, drawn into the current

@@ -21,6 +21,27 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style = ButtonS
 // the current font; push it as ImGuiStyleVar_FramePadding around the field.
 [[nodiscard]] ImVec2 touch_frame_padding(const UiContext& ctx);
 
+// The width button() gives `label` (at least the minimum hit size).
+[[nodiscard]] float button_width(const char* label, const UiContext& ctx);
+
+// Before an item `next_width` wide that follows another: keeps it on the same
+// line when it fits in what is left of the row, else starts a new row. The
+// way wide rows of buttons wrap instead of running off the right edge.
+void flow(float next_width);
+
+// `text` cut to fit `max_width` in the current font, ending with an ellipsis
+// when it was cut (the whole text shows on the next screen). Never cuts
+// inside a UTF-8 sequence.
+[[nodiscard]] std::string ellipsize(const std::string& text, float max_width);
+
+// `text` with line breaks put at spaces so that each line fits `width` in
+// the current font: ImGui's own wrapping also breaks after commas and full
+// stops, which splits figures ("2," / "148"). A word longer than the width
+// keeps its own line (ImGui then cuts it wherever it must).
+[[nodiscard]] std::string wrap_at_spaces(const std::string& text, float width);
+// TextWrapped, wrapping only at spaces, to the current region's right edge.
+void text_wrapped(const std::string& text);
+
 // A word on a coloured background, e.g. "At risk" on amber.
 void chip(const char* text, const ImVec4& bg, const UiContext& ctx);
 
@@ -44,6 +65,14 @@ void touch_frame_start();
 // A card with a border; returns true while open (call end_card after).
 bool begin_card(const char* id, ImVec2 size, const UiContext& ctx);
 void end_card();
+// A full-width card as tall as its content (measured when last drawn;
+// `first_height` before that), so large text never pushes a button out of
+// it. Call end_fitted_card after, whatever this returns.
+bool begin_fitted_card(const char* id, float first_height, const UiContext& ctx);
+void end_fitted_card();
+
+// A bullet point whose text wraps at the right edge (ImGui's BulletText does not).
+void bullet_wrapped(const std::string& text);
 
 // Formats a value for display: counts with thousands separators, rates and
 // percentages with one decimal place.
@@ -67,8 +96,20 @@ inline constexpr float tap_slop_px = 8.0f;
 // tests and the end-to-end test can find them from item rectangles.
 struct ItemRect {
     ImVec2 min, max;
+    // The part its window (and the windows around it) shows now; empty
+    // (max <= min) when scrolled out of sight.
+    ImVec2 visible_min, visible_max;
+    // False when no scrolling of its windows can bring all of it into view
+    // (it lies past the right edge of a window that does not scroll sideways,
+    // or below the end of a window's content).
+    bool reachable = true;
+    // The size of the text drawn inside it, when it is a labelled button or
+    // the caller says (0 when unknown); larger than the rect means clipped.
+    ImVec2 text;
 };
-void note_item(const std::string& label);                 // records the last item's rect
+// Records the last item's rect under `label` (text: what the item shows, for
+// the clipping check; a button passes its label).
+void note_item(const std::string& label, ImVec2 text = ImVec2(0, 0));
 void note_rect(const std::string& label, ImVec2 min, ImVec2 max);  // records a drawn shape (on-screen keys)
 [[nodiscard]] const std::map<std::string, ItemRect>& noted_items();
 void clear_noted_items();
