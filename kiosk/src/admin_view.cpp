@@ -7,6 +7,8 @@
 // changes them (or Refresh), never every frame; the log is drawn with a
 // clipper, so only visible rows cost anything at 10,000 entries.
 #include "kiosk/admin_device.hpp"
+#include "kiosk/onscreen_keyboard.hpp"
+#include "kiosk/pin_pad.hpp"
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
@@ -33,24 +35,34 @@ public:
         return true;
     }
     void reset() override {
-        m_pin.clear();
+        m_flow.start(PinPurpose::unlock);
+        m_changing = false;
         m_unlocked = false;
         m_message.clear();
         m_audit.reset();
         m_keys.reset();
         m_device.reset();
     }
-    bool animating() const override { return m_waiting; }
+    bool animating() const override { return m_waiting || m_redraw; }
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         text_in(ctx.fonts.title, "Administration");
         if (!ctx.services) return;
         poll_workers(ctx);
-        if (!m_unlocked) {
-            draw_pin(ctx);
+        // Unlocked by this frame's PIN result: one more frame draws the
+        // unlocked screen (none might come until the next touch otherwise).
+        m_redraw = false;
+        if (!m_unlocked || m_changing) {
+            m_redraw = draw_pin(ctx);
             return;
         }
         if (button("Lock", ctx)) reset();
+        ImGui::SameLine();
+        if (button("Change PIN", ctx)) {
+            m_flow.start(PinPurpose::change);
+            m_changing = true;
+            m_message.clear();
+        }
         if (ctx.kiosk_mode) {
             ImGui::SameLine();
             if (button("Quit the kiosk", ctx)) ctx.services->request_quit();
@@ -83,55 +95,31 @@ public:
     }
 
 private:
-    void draw_pin(UiContext& ctx) {
-        if (!ctx.services->pin_is_set()) {
-            ImGui::TextWrapped("No admin PIN is set on this kiosk. Set one when provisioning: kiosk --data-dir DIR --set-pin");
-            return;
+    // The keypad: unlock, choose the first PIN (none set yet), or change it.
+    // Returns true on the frame it unlocks (or saves a new PIN).
+    bool draw_pin(UiContext& ctx) {
+        bool none_set = !ctx.services->pin_is_set();
+        if (!m_changing) {
+            PinPurpose want = none_set ? PinPurpose::choose : PinPurpose::unlock;
+            if (m_flow.purpose() != want && m_flow.step() != PinStep::working) m_flow.start(want);
         }
-        ImGui::TextUnformatted("Enter the admin PIN");
-        std::string dots(m_pin.size(), '*');
-        if (ctx.fonts.title) ImGui::PushFont(ctx.fonts.title);
-        ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
-        if (ctx.fonts.title) ImGui::PopFont();
-        // A touch keypad, 3 by 4, with 64 px keys.
-        float k = 64 * ctx.scale;
-        const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
-        for (int i = 0; i < 12; ++i) {
-            if (i % 3) ImGui::SameLine();
-            if (button(keys[i], ctx, i == 11 ? ButtonStyle::primary : ButtonStyle::normal, ImVec2(k * (i == 9 || i == 11 ? 1.4f : 1.0f), k))) {
-                if (i == 9) m_pin.clear();
-                else if (i == 11) submit(ctx);
-                else if (m_pin.size() < 12) m_pin += keys[i];
-            }
+        if (m_flow.purpose() == PinPurpose::choose)
+            muted_text("No admin PIN is set on this kiosk yet. Choose one now; you will need it to open this screen again.", ctx);
+        if (m_changing && button("Cancel", ctx)) {
+            m_changing = false;
+            return false;
         }
-        // A keyboard works too.
-        ImGuiIO& io = ImGui::GetIO();
-        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
-            ImWchar c = io.InputQueueCharacters[i];
-            if (c >= '0' && c <= '9' && m_pin.size() < 12) m_pin += static_cast<char>(c);
-        }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))) submit(ctx);
-        if (!m_message.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, palette(ctx.theme).bad);
-            ImGui::TextWrapped("%s", m_message.c_str());
-            ImGui::PopStyleColor();
-        }
-    }
-
-    void submit(UiContext& ctx) {
-        if (ctx.services->pin_check_running()) return;
-        ctx.services->start_pin_check(m_pin);
-        m_pin.clear();
-        m_message = "Checking the PIN...";
-        poll_workers(ctx);
+        if (!draw_pin_pad(ctx, m_flow)) return false;
+        if (m_flow.purpose() != PinPurpose::unlock) m_message = "The admin PIN is saved.";
+        m_unlocked = true;
+        m_changing = false;
+        m_audit.reset();
+        m_flow.start(PinPurpose::unlock);
+        return true;
     }
 
     // Picks up finished PIN checks and exports; keeps frames coming while one runs.
     void poll_workers(UiContext& ctx) {
-        if (auto r = ctx.services->take_pin_result()) {
-            m_unlocked = r->has_value();
-            m_message = *r ? std::string() : screen_text(r->error());
-        }
         auto ex = ctx.services->export_status();
         if (ex.outcome && m_export_running) {
             m_message = *ex.outcome ? **ex.outcome : "Export failed: " + screen_text(ex.outcome->error());
@@ -253,6 +241,11 @@ private:
         std::string shown = std::to_string(text_steps[static_cast<std::size_t>(step)]) + "%";
         if (ImGui::SliderInt("Default text size", &step, 0, static_cast<int>(text_steps.size()) - 1, shown.c_str()))
             s->set_setting("text_size", std::to_string(text_steps[static_cast<std::size_t>(step)]));
+        // When the on-screen keyboard appears: auto = until a real keyboard is used.
+        int kb = static_cast<int>(keyboard_mode(s->setting("onscreen_keyboard", "auto")));
+        const char* kb_names[] = {"Automatic (until a keyboard is used)", "Always", "Never"};
+        ImGui::SetNextItemWidth(320 * ctx.scale);
+        if (ImGui::Combo("On-screen keyboard", &kb, kb_names, 3)) s->set_setting("onscreen_keyboard", keyboard_mode_setting(static_cast<KeyboardMode>(kb)));
         bool reg = s->setting("attendance_register", "off") == "on";
         if (ImGui::Checkbox("Keep an attendance register in training sessions (personal data: off by default)", &reg))
             s->set_setting("attendance_register", reg ? "on" : "off");
@@ -314,8 +307,9 @@ private:
     std::optional<std::vector<KeyRow>> m_keys;
     bool m_select_audit = false, m_export_running = false, m_waiting = false;
     std::size_t m_export_done = 0, m_export_total = 0;
-    std::string m_pin, m_message, m_channels, m_device_name;
-    bool m_unlocked = false;
+    std::string m_message, m_channels, m_device_name;
+    PinFlow m_flow;
+    bool m_unlocked = false, m_changing = false, m_redraw = false;
     AdminDeviceSection m_device;
 };
 

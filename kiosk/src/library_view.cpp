@@ -93,7 +93,10 @@ public:
         ImGui::SetNextItemWidth(search_w);
         const char* hint = "Search reports, guidance, briefings and training";
         if (ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 > search_w) hint = "Search the library";  // large text
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding(ctx));
         if (ImGui::InputTextWithHint("##search", hint, &m_query)) m_dirty = true;
+        ImGui::PopStyleVar();
+        note_item("Search field");  // a touch target (44 px); tests tap it to bring up the on-screen keyboard
         if (!m_query.empty()) {
             flow(button_width("Clear", ctx));
             if (button("Clear", ctx)) {
@@ -151,7 +154,9 @@ private:
             ImGui::TextDisabled("%s  |  %s", kind_label(h.kind), ctx.catalog->channel_title(h.channel).c_str());
             ImVec2 end(start.x + w, ImGui::GetCursorScreenPos().y);
             ImGui::SetCursorScreenPos(start);
-            if (ImGui::InvisibleButton("##hit", ImVec2(w, std::max(end.y - start.y, min_hit * ctx.scale))) && !dragged()) {
+            bool hit = ImGui::InvisibleButton("##hit", ImVec2(w, std::max(end.y - start.y, min_hit * ctx.scale)));
+            if (i == 0) note_item("First result");
+            if (hit && !dragged()) {
                 nav.kind = NavRequest::Kind::go;
                 if (h.kind == "document") nav.route = "doc:" + h.ref;
                 else if (h.kind == "briefing") nav.route = "brief:" + h.ref;

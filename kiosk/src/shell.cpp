@@ -121,6 +121,7 @@ void Shell::home(UiContext& ctx) { go("home", ctx); }
 void Shell::idle_reset(UiContext& ctx) {
     save_left_session(ctx);  // a presenter session left idle is saved "not ended", never lost
     for (auto& [name, v] : m_views) v->reset();
+    m_keyboard.reset();
     ctx.visit_locality.clear();
     m_banner_dismissed = false;
     go("home", ctx);
@@ -130,7 +131,7 @@ bool Shell::animating() const {
     // Also while a new screen settles: its scroll position is set again for a
     // few frames, and the space kept for the marker key follows the key
     // drawn a frame before; an idle loop must not stop on a stale frame.
-    if (m_scrolling || m_scroll_frames > 0 || m_key_settling) return true;
+    if (m_scrolling || m_scroll_frames > 0 || m_key_settling || m_keyboard.settling()) return true;
     auto [name, arg] = split_route(m_stack.back());
     auto it = m_views.find(name);
     return it != m_views.end() && it->second->animating();
@@ -148,7 +149,7 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     float h = std::max(min_hit * ctx.scale, ImGui::GetFrameHeight()) + 2 * pad_y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ctx.scale, pad_y));
-    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
     float gap = style.ItemSpacing.x;
     float full_w = button_width("A-", ctx) + button_width("A+", ctx) + button_width(theme_label, ctx) + 2 * gap;
@@ -299,11 +300,44 @@ void Shell::draw_marker_key(UiContext& ctx) {
     m_key_height = ImGui::GetCursorPosY() - y0 + ImGui::GetStyle().ItemSpacing.y;
 }
 
+// The keyboard focus ring, drawn over everything: 3 px in the theme's focus
+// colour (ImGui's own is 2 px and clipped by the item's window), so a clicker
+// or keyboard user sees where Tab and the arrows went.
+void Shell::draw_focus_ring(const UiContext& ctx) {
+    ImGuiContext& g = *GImGui;
+    m_nav_alive = g.NavId != 0 && g.NavIdIsAlive;
+    if (!m_nav_alive || g.NavDisableHighlight || !g.NavWindow || g.NavWindow->Hidden) return;
+    ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+    const float t = focus_ring_px;
+    ImGui::GetForegroundDrawList()->AddRect(ImVec2(r.Min.x - t, r.Min.y - t), ImVec2(r.Max.x + t, r.Max.y + t), ImGui::GetColorU32(focus_ring_colour(ctx.theme)),
+                                            ImGui::GetStyle().FrameRounding + t, 0, t);
+}
+
 void Shell::frame(UiContext& ctx) {
     clear_noted_items();
     clear_noted_markers();
+    touch_frame_start();
+    m_keyboard.begin_frame(ctx);
     apply_scroll();
     ImGuiIO& io = ImGui::GetIO();
+    // Tab and Shift-Tab reach every control, not only text fields: ImGui 1.86
+    // tabs only to items flagged Inputable, so every item is flagged (buttons
+    // are not pressed by it: a tabbed-to item gets NavActivateInputId, which
+    // only text fields and sliders act on; Space or Enter presses it). Tab
+    // shows the focus ring. The top bar, the view and cards are NavFlattened
+    // so Tab crosses between them.
+    ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
+    // 1.86 also tabs forward only out of an active text field; from any other
+    // focused item it starts again at the first. Forward from where it is.
+    ImGuiContext& g = *GImGui;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        // (A focus left on a control of the previous screen starts at the first.)
+        if ((g.NavMoveFlags & ImGuiNavMoveFlags_Tabbing) && g.NavMoveScoringItems && g.NavTabbingDir == 0 && g.NavId != 0 && m_nav_alive)
+            g.NavTabbingDir = +1;
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -323,11 +357,14 @@ void Shell::frame(UiContext& ctx) {
     // Transparent: the window behind already has the background colour, and
     // each full-screen opaque layer costs fill rate on a small GPU.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##view", ImVec2(0, -m_key_height), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
     m_view_window = ImGui::GetCurrentWindow()->ID;
     auto [name, arg] = split_route(m_stack.back());
     if (View* v = view(name)) v->draw(ctx, nav);
+    // Room below the content while the on-screen keyboard is up, so a text
+    // field low on the screen can be scrolled above it.
+    if (m_keyboard.visible()) ImGui::Dummy(ImVec2(1, keyboard_height(io.DisplaySize)));
     // A key taller than a fifth of the screen (many markers, large text)
     // goes at the end of the view, scrolling with it, so the view keeps the
     // screen; a short one stays pinned below, on screen with the figures.
@@ -353,6 +390,9 @@ void Shell::frame(UiContext& ctx) {
     m_key_settling = std::fabs(m_key_height - key_before) > 0.5f;
     end_window_capture();
     ImGui::End();
+    ImGui::PopItemFlag();
+    draw_focus_ring(ctx);
+    m_keyboard.end_frame(ctx);
     if (nav.kind == NavRequest::Kind::back) back(ctx);
     else if (nav.kind == NavRequest::Kind::home) home(ctx);
     else if (nav.kind == NavRequest::Kind::go) {

@@ -11,7 +11,7 @@ ImVec4 rgb(int hex) {
 }
 
 const Palette k_standard = {
-    rgb(0xF4F1EA), rgb(0xFFFFFF), rgb(0xE6EEF5), rgb(0xB8C2CC),  // background (warm paper), surface, hover, border
+    rgb(0xF4F1EA), rgb(0xFFFFFF), rgb(0xE6EEF5), rgb(0x6B7684),  // background (warm paper), surface, hover, border (3:1 on all three)
     rgb(0x1B1F24), rgb(0x4A5561), rgb(0xFFFFFF),                  // text, muted, on accent
     rgb(0x1D5A8A), rgb(0x174A72),                                 // accent (council blue), hover
     rgb(0x1E6B34), rgb(0xA4262C), rgb(0x8A5300), rgb(0x1D5A8A), rgb(0xFFE58A),
@@ -69,6 +69,21 @@ std::vector<ColourPair> text_pairs(Theme t) {
     };
 }
 
+ImVec4 focus_ring_colour(Theme t) { return t == Theme::high_contrast ? palette(t).accent : palette(t).warning; }
+
+std::vector<ColourPair> non_text_pairs(Theme t) {
+    const Palette& p = palette(t);
+    ImVec4 ring = focus_ring_colour(t);
+    return {
+        {"border on background", p.border, p.background},
+        {"border on surface", p.border, p.surface},
+        {"border on hover", p.border, p.surface_hover},
+        {"focus ring on background", ring, p.background},
+        {"focus ring on surface", ring, p.surface},
+        {"focus ring on hover", ring, p.surface_hover},
+    };
+}
+
 void apply_theme(Theme t, float scale) {
     const Palette& p = palette(t);
     ImGuiStyle& s = ImGui::GetStyle();
@@ -88,7 +103,7 @@ void apply_theme(Theme t, float scale) {
     s.TouchExtraPadding = ImVec2(4, 4);
     s.WindowBorderSize = 0;
     s.ChildBorderSize = 1;
-    s.FrameBorderSize = t == Theme::high_contrast ? 2.0f : 1.0f;
+    s.FrameBorderSize = 2.0f;  // a 1 px line off the pixel grid is smeared to half its contrast
     s.ScaleAllSizes(scale);
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = p.text;
@@ -126,7 +141,7 @@ void apply_theme(Theme t, float scale) {
     c[ImGuiCol_TableRowBg] = p.surface;
     c[ImGuiCol_TableRowBgAlt] = p.background;
     c[ImGuiCol_TextSelectedBg] = p.highlight_bg;
-    c[ImGuiCol_NavHighlight] = t == Theme::high_contrast ? p.accent : p.warning;
+    c[ImGuiCol_NavHighlight] = focus_ring_colour(t);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
 }
 

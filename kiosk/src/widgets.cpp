@@ -52,7 +52,13 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style, ImVec2 s
     }
     note_item(label, ImVec2(text.x + 2 * pad.x - 2, text.y));
     ImGui::PopStyleColor(pushed);
-    return r && !ImGui::IsMouseDragPastThreshold(0, 12.0f * ctx.scale);
+    return r && !dragged();
+}
+
+ImVec2 touch_frame_padding(const UiContext& ctx) {
+    ImVec2 pad = ImGui::GetStyle().FramePadding;
+    pad.y = std::max(pad.y, (min_hit * ctx.scale - ImGui::GetFontSize()) * 0.5f);
+    return pad;
 }
 
 float button_width(const char* label, const UiContext& ctx) {
@@ -173,10 +179,14 @@ void note_item(const std::string& label, ImVec2 text) {
     registry()[key] = out;
 }
 
+void note_rect(const std::string& label, ImVec2 min, ImVec2 max) { registry()[label] = ItemRect{min, max}; }
+
 const std::map<std::string, ItemRect>& noted_items() { return registry(); }
 void clear_noted_items() { registry().clear(); }
 
-bool dragged() { return ImGui::IsMouseDragPastThreshold(0, 12.0f); }
+bool is_tap(float max_distance_px) { return max_distance_px < tap_slop_px; }
+
+bool dragged() { return !is_tap(std::sqrt(ImGui::GetIO().MouseDragMaxDistanceSqr[0])); }
 
 namespace {
 struct ScrollState {
@@ -189,15 +199,45 @@ std::map<ImGuiID, ScrollState>& scroll_states() {
 }
 } // namespace
 
+namespace {
+bool g_press_claimed = false;  // this frame's press was taken by an inner scrolling window
+} // namespace
+
+void touch_frame_start() { g_press_claimed = false; }
+
+namespace {
+// True when the active item drags by itself (a scrollbar, a slider, text
+// selection in a field): a press on it must not scroll the window.
+bool active_item_drags() {
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId == 0) return false;
+    if (g.InputTextState.ID == g.ActiveId) return true;
+    if (g.ActiveIdUsingNavDirMask & ((1 << ImGuiDir_Left) | (1 << ImGuiDir_Right))) return true;  // sliders and drags
+    if (ImGuiWindow* w = g.ActiveIdWindow)
+        return g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y) || g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_X);
+    return false;
+}
+} // namespace
+
 bool touch_scroll() {
     ImGuiWindow* w = ImGui::GetCurrentWindow();
     ScrollState& st = scroll_states()[w->ID];
     ImGuiIO& io = ImGui::GetIO();
     bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
-    if (hovered && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemActive()) st.dragging = true;
-    if (hovered && ImGui::IsMouseClicked(0)) st.velocity = 0;
+    // A press anywhere may become a drag, also on a tile, button or list row
+    // (where fingers start); it stays a tap until it moves tap_slop_px.
+    // Nested scrolling windows (a result list inside the view): the innermost
+    // one that can scroll takes the press (it is called first, before its
+    // parent's EndChild), so one drag never moves both.
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        st.velocity = 0;
+        st.dragging = !active_item_drags() && !g_press_claimed;
+        if (st.dragging && w->ScrollMax.y > 0) g_press_claimed = true;
+    }
     if (st.dragging && ImGui::IsMouseDown(0)) {
-        if (ImGui::IsMouseDragPastThreshold(0, 6.0f)) {
+        if (dragged()) {
+            // Now a drag: what it started on must not act on release.
+            if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
             float dy = io.MouseDelta.y;
             ImGui::SetScrollY(w, w->Scroll.y - dy);
             st.velocity = io.DeltaTime > 0 ? -dy / io.DeltaTime : 0;
@@ -218,7 +258,8 @@ bool touch_scroll() {
 bool begin_card(const char* id, ImVec2 size, const UiContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette(ctx.theme).surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ctx.scale, 12 * ctx.scale));
-    bool r = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    bool r = ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding |
+                                                    ImGuiWindowFlags_NavFlattened);  // Tab goes through the card's controls
     return r;
 }
 

@@ -69,6 +69,25 @@ void DeviceServices::set_setting(const std::string& key, const std::string& valu
 }
 
 void DeviceServices::start_pin_check(const std::string& pin) {
+    run_pin_job([pin](PinStore& pins) { return pins.check(pin); });
+}
+
+// Sets the first PIN (old_pin empty, only while none is set) or changes it
+// after checking the old one, on the PIN worker.
+void DeviceServices::start_pin_change(const std::string& old_pin, const std::string& new_pin) {
+    run_pin_job([old_pin, new_pin](PinStore& pins) -> Status {
+        if (old_pin.empty()) {
+            auto set = pins.is_set();
+            if (!set) return std::unexpected(set.error());
+            if (*set) return fail(Reason::pin, "A PIN is already set on this kiosk. Use Change PIN, which asks for the current one.");
+        } else if (auto ok = pins.check(old_pin); !ok) {
+            return ok;
+        }
+        return pins.set_pin(new_pin);
+    });
+}
+
+void DeviceServices::run_pin_job(std::function<Status(PinStore&)> job) {
     {
         std::lock_guard lk(m_mu);
         if (m_pin_running) return;
@@ -76,13 +95,13 @@ void DeviceServices::start_pin_check(const std::string& pin) {
         m_pin_result.reset();
     }
     if (m_pin_worker.joinable()) m_pin_worker.join();
-    m_pin_worker = std::thread([this, pin, data = m_state.data_dir()] {
+    m_pin_worker = std::thread([this, job = std::move(job), data = m_state.data_dir()] {
         lower_this_thread_priority();
         // Argon2id (about 0.5-0.8 s on a Pi) off the UI thread, on its own connection.
         Status r = fail(Reason::io, "The kiosk's state could not be opened to check the PIN.");
         if (auto store = StateStore::open(data)) {
             PinStore pins(*store);
-            r = pins.check(pin);
+            r = job(pins);
         }
         {
             std::lock_guard lk(m_mu);

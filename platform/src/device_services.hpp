@@ -39,6 +39,7 @@ public:
     std::string setting(const std::string& key, const std::string& fallback) override;
     void set_setting(const std::string& key, const std::string& value) override;
     void start_pin_check(const std::string& pin) override;
+    void start_pin_change(const std::string& old_pin, const std::string& new_pin) override;
     std::optional<content::Status> take_pin_result() override;
     bool pin_check_running() override;
     bool pin_is_set() override;
@@ -95,6 +96,7 @@ private:
     std::optional<content::Status> m_pin_result;
     bool m_pin_running = false;
     std::thread m_pin_worker;
+    void run_pin_job(std::function<content::Status(content::PinStore&)> job);
     // Export worker.
     kiosk::ExportStatus m_export;
     std::thread m_export_worker;

@@ -92,6 +92,7 @@ private:
         if (m_touched) {
             m_frames_left = 3;
             m_last_input = Clock::now();
+            m_s.ctx.keyboard_seen = m_window.keyboard_seen();
         }
         double quiet = std::chrono::duration<double>(Clock::now() - m_last_input).count();
         // (An open presenter session counts as away from home: it is saved at the reset.)

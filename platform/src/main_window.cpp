@@ -21,8 +21,10 @@ bool g_input = false;
 // one frame so that it counts as one press.
 std::vector<int> g_pressed;
 std::vector<int> g_held;  // held down by begin_frame for the last frame
+bool g_key_seen = false;  // a real key press since start (the on-screen keyboard's "auto")
 void on_key(GLFWwindow*, int key, int, int action, int) {
     g_input = true;
+    if (action == GLFW_PRESS) g_key_seen = true;
     if (action == GLFW_PRESS && key >= 0 && key < 512) g_pressed.push_back(key);
 }
 void on_char(GLFWwindow*, unsigned int) { g_input = true; }
@@ -168,6 +170,8 @@ MainWindow::~MainWindow() {
 }
 
 bool MainWindow::should_close() const { return glfwWindowShouldClose(m_window); }
+
+bool MainWindow::keyboard_seen() const { return g_key_seen; }
 
 bool MainWindow::take_input() {
     bool was = g_input;

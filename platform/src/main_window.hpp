@@ -46,6 +46,8 @@ public:
     // is 0 where the monitor does not report one.
     [[nodiscard]] kiosk::ScreenMetrics screen_metrics() const;
     // True once after any key, text, button, pointer, scroll or resize event.
+    // True once a physical key was pressed in the window (never from touch or clicks).
+    [[nodiscard]] bool keyboard_seen() const;
     [[nodiscard]] bool take_input();
 
     // Starts an ImGui frame for this window (renderer, then input).

@@ -35,10 +35,25 @@ public:
             pin_result = content::fail(content::Reason::pin, "That PIN is not right.");
         }
     }
+    void start_pin_change(const std::string& old_pin, const std::string& new_pin) override {
+        ++pin_changes;
+        if (old_pin.empty() && pin_set) {
+            pin_result = content::fail(content::Reason::pin, "A PIN is already set.");
+        } else if (!old_pin.empty() && old_pin != pin) {
+            ++wrong;
+            pin_result = content::fail(content::Reason::pin, "That PIN is not right.");
+        } else {
+            pin = new_pin;
+            pin_set = true;
+            pin_result = content::Status{};
+        }
+    }
+    int pin_changes = 0;
+    bool pin_set = true;
     std::optional<content::Status> take_pin_result() override { return std::exchange(pin_result, std::nullopt); }
     bool pin_check_running() override { return false; }
     std::optional<content::Status> pin_result;
-    bool pin_is_set() override { return true; }
+    bool pin_is_set() override { return pin_set; }
     std::vector<kiosk::UsbOffer> usb_offers() override { return offers; }
     void start_import(const std::string& path) override { imported.push_back(path); }
     void cancel_import() override {}

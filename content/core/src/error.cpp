@@ -30,6 +30,8 @@ std::string_view reason_code(Reason r) {
     case Reason::not_found: return "E_NOT_FOUND";
     case Reason::pin: return "E_PIN";
     case Reason::locked: return "E_LOCKED";
+    case Reason::pin_mismatch: return "E_PIN_MISMATCH";
+    case Reason::pin_too_short: return "E_PIN_SHORT";
     case Reason::busy: return "E_BUSY";
     case Reason::no_signature: return "E_NO_SIGNATURE";
     case Reason::not_software_key: return "E_NOT_SOFTWARE_KEY";

@@ -3,6 +3,7 @@
 // theme), the USB banner and import progress, and the idle reset. It draws one
 // full-screen ImGui window per frame; the platform only feeds it input.
 #pragma once
+#include "kiosk/onscreen_keyboard.hpp"
 #include "kiosk/text_size.hpp"
 #include "kiosk/ui.hpp"
 
@@ -44,6 +45,7 @@ public:
     // Names of every route family, for --view help and tests.
     [[nodiscard]] static std::vector<std::string> view_names();
     [[nodiscard]] View* view(const std::string& name);
+    [[nodiscard]] const OnscreenKeyboard& keyboard() const { return m_keyboard; }
 
 private:
     void draw_top_bar(UiContext& ctx, NavRequest& nav);
@@ -62,6 +64,9 @@ private:
     unsigned m_view_window = 0;
     void draw_usb_banner(UiContext& ctx);
     void draw_marker_key(UiContext& ctx);
+    void draw_focus_ring(const UiContext& ctx);
+    OnscreenKeyboard m_keyboard;
+    bool m_nav_alive = false;  // the focused control was drawn last frame
     std::vector<std::string> m_stack;
     std::vector<std::string> m_titles;
     std::map<std::string, std::unique_ptr<View>> m_views;

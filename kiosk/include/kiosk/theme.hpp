@@ -33,4 +33,13 @@ struct ColourPair {
 // Every (text colour, background) pair the app draws, for the contrast test.
 [[nodiscard]] std::vector<ColourPair> text_pairs(Theme t);
 
+// The keyboard focus ring: its colour and thickness (WCAG 2.4.13 asks for 2 px
+// and 3:1 against what it is drawn on). It is drawn just outside the item,
+// so it sits on the background or surface around it.
+inline constexpr float focus_ring_px = 3.0f;
+[[nodiscard]] ImVec4 focus_ring_colour(Theme t);
+// Every (component border or focus ring, background) pair, for the 3:1 test
+// of WCAG 1.4.11 (non-text contrast).
+[[nodiscard]] std::vector<ColourPair> non_text_pairs(Theme t);
+
 } // namespace kiosk

@@ -89,6 +89,12 @@ public:
     // The finished check, once (then nullopt again); nullopt while running or
     // when none was started. E_PIN (wrong, with attempts left) or E_LOCKED (wait N s).
     [[nodiscard]] virtual std::optional<content::Status> take_pin_result() = 0;
+    // Starts setting the admin PIN on the PIN worker: the first PIN when
+    // old_pin is empty (refused with E_PIN once one is set), else a change
+    // after checking old_pin (E_PIN / E_LOCKED as for a check). The result
+    // comes through take_pin_result like a check's; E_USAGE for a PIN that is
+    // not 4 to 12 digits. Ignored while a PIN job runs.
+    virtual void start_pin_change(const std::string& old_pin, const std::string& new_pin) = 0;
     [[nodiscard]] virtual bool pin_check_running() = 0;
     virtual bool pin_is_set() = 0;
     virtual std::vector<UsbOffer> usb_offers() = 0;
@@ -139,6 +145,7 @@ struct UiContext {
     float scale = 1.0f;         // font scale step applied (1.0 = default)
     Theme theme = Theme::standard;
     bool kiosk_mode = false;
+    bool keyboard_seen = false; // the platform saw a real key press since start (the on-screen keyboard's "auto")
     bool second_screen = false; // presenter: the projector shows the slide (two monitors)
     std::string visit_locality; // the visitor's own choice for this visit; cleared at idle reset
     std::string graphics;       // how the screen is drawn, for the admin screen ("OpenGL 2.1 ... (llvmpipe), ImGui backend opengl2")

@@ -17,6 +17,10 @@ inline constexpr float min_hit = 44.0f;
 // A button at least 44x44 px (times scale). Returns true when pressed.
 bool button(const char* label, const UiContext& ctx, ButtonStyle style = ButtonStyle::normal, ImVec2 size = ImVec2(0, 0));
 
+// Frame padding that makes a text field at least 44 px tall (times scale) in
+// the current font; push it as ImGuiStyleVar_FramePadding around the field.
+[[nodiscard]] ImVec2 touch_frame_padding(const UiContext& ctx);
+
 // The width button() gives `label` (at least the minimum hit size).
 [[nodiscard]] float button_width(const char* label, const UiContext& ctx);
 
@@ -49,11 +53,14 @@ void muted_text(const std::string& text, const UiContext& ctx);
 // Text in a given font, wrapped.
 void text_in(ImFont* font, const std::string& text);
 
-// Drag-to-scroll with inertia for the current window: a press-and-drag that
-// does not start on an active widget scrolls; releasing keeps the motion going
-// and decays it. Call once per frame inside the scrolling window. Returns true
+// Drag-to-scroll with inertia for the current window: a press that moves
+// tap_slop_px scrolls, wherever it started (a tile, a button, a list row;
+// not a scrollbar, slider or text field), and what it started on is released
+// without acting; releasing keeps the motion going and decays it. Call once per frame inside the scrolling window. Returns true
 // while the motion continues (the loop must keep drawing).
 bool touch_scroll();
+// Call once at the start of every frame, before any touch_scroll.
+void touch_frame_start();
 
 // A card with a border; returns true while open (call end_card after).
 bool begin_card(const char* id, ImVec2 size, const UiContext& ctx);
@@ -74,7 +81,13 @@ void bullet_wrapped(const std::string& text);
 // Text at the right edge of the current column or region (numbers in tables).
 void right_aligned_text(const std::string& text);
 
-// True when the current (or just released) press moved further than a tap:
+// A press is a tap only while the pointer stays within this many pixels of
+// where it went down; beyond it, it is a drag.
+inline constexpr float tap_slop_px = 8.0f;
+// True when a press whose pointer went at most `max_distance_px` from where it
+// started is a tap.
+[[nodiscard]] bool is_tap(float max_distance_px);
+// True when the current (or just released) press moved tap_slop_px or more:
 // a drag-to-scroll, which must not also activate what it started on.
 [[nodiscard]] bool dragged();
 
@@ -97,6 +110,7 @@ struct ItemRect {
 // Records the last item's rect under `label` (text: what the item shows, for
 // the clipping check; a button passes its label).
 void note_item(const std::string& label, ImVec2 text = ImVec2(0, 0));
+void note_rect(const std::string& label, ImVec2 min, ImVec2 max);  // records a drawn shape (on-screen keys)
 [[nodiscard]] const std::map<std::string, ItemRect>& noted_items();
 void clear_noted_items();
 

@@ -34,6 +34,8 @@ enum class Reason {
     not_found,         // E_NOT_FOUND: no such thing
     pin,               // E_PIN: wrong PIN
     locked,            // E_LOCKED: too many wrong PINs; wait
+    pin_mismatch,      // E_PIN_MISMATCH: a new PIN and its confirmation differ
+    pin_too_short,     // E_PIN_SHORT: a new PIN has fewer than 4 digits
     busy,              // E_BUSY: another process holds the data directory lock
     // Software updates (issue 21): what the update helper refuses.
     no_signature,      // E_NO_SIGNATURE: a package came without its .minisig
