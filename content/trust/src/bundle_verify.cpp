@@ -85,6 +85,9 @@ Result<Manifest> check_contents(const std::filesystem::path& path, const VerifyO
     if (*bad) return fail(Reason::format, "The bundle's figure " + **bad + " is negative or not a finite number, which no count, rate or percentage can be.");
     auto m = read_manifest(*db);
     if (!m) return std::unexpected(m.error());
+    if (m->format != schema::format_name(*sc))
+        return fail(Reason::format, "The manifest says " + m->format + " but the tables are those of " + std::string(schema::format_name(*sc)) +
+                                        " (FORMAT.md section 9).");
     if (opts.now && *opts.now >= m->expires)
         return fail(Reason::expired, "The bundle '" + m->title + "' expired on " + format_utc(m->expires) + "; ask the publisher for a current one.");
     return m;
