@@ -27,7 +27,7 @@ public:
         if (o.bench) m_bench = std::make_unique<BenchDriver>(*o.bench, o.bench_doc);
         m_textures.set_catalog(&s.catalog);
         s.ctx.textures = &m_textures;
-        s.ctx.now = env.now();
+        s.ctx.now = env.now() + s.clock_offset;
         s.shell.go(o.view, s.ctx);
     }
     ~EventLoop() {
@@ -46,7 +46,7 @@ public:
             m_textures.pump();
             m_textures.begin_frame();
             apply_text_size_and_theme();
-            m_s.ctx.now = m_env.now();
+            m_s.ctx.now = m_env.now() + m_s.clock_offset;
             if (!draw_frame()) break;
             if (m_first && after_first_frame()) break;
             // READY=1 once something is on the screen: ImGui lays windows out
