@@ -20,7 +20,7 @@ bool meeting_card(const std::string& id, const std::string& heading, const std::
     float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     ImFont* hf = ctx.fonts.heading ? ctx.fonts.heading : ImGui::GetFont();
     ImFont* bf = ImGui::GetFont();
-    float pad = 14 * ctx.scale, bar = strong ? 10 * ctx.scale : 0, wrap = w - 2 * pad - bar;
+    float pad = 10 * ctx.scale, bar = strong ? 10 * ctx.scale : 0, wrap = w - 2 * pad - bar;
     ImVec2 hs = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, wrap, heading.c_str());
     ImVec2 ds = detail.empty() ? ImVec2(0, 0) : bf->CalcTextSizeA(bf->FontSize, FLT_MAX, wrap, detail.c_str());
     float gap = detail.empty() ? 0 : 4 * ctx.scale;

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace kiosk {
 namespace {
@@ -132,7 +133,6 @@ public:
             std::string detail = kind_word(i.kind) + (seen.count(i.ord) ? "  |  Opened" : "") + (i.ord == m->lead_item ? "  |  The safeguarding item" : "");
             if (row_button("item-" + std::to_string(i.ord), heading, detail, ctx, i.ord == m->lead_item))
                 nav = NavRequest{NavRequest::Kind::go, "meeting-item:" + m->id + ":" + std::to_string(i.ord)};
-            ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
         }
         if (m->items.empty()) muted_text("This meeting has no items in its pack.", ctx);
         // The clicker's "next" opens the first item not yet opened this visit.
@@ -151,6 +151,7 @@ private:
 class MeetingItemView final : public View {
 public:
     std::string title() const override { return m_title; }
+    bool animating() const override { return m_to_top > 0; }
     bool open(const std::string& arg, UiContext& ctx) override {
         auto c = arg.rfind(':');
         if (c == std::string::npos || !ctx.catalog) return false;
@@ -161,18 +162,29 @@ public:
         m_ord = ord;
         m_title = "Item " + content::meeting_item(*m, ord)->number;
         seen_items()[m_id].insert(ord);
+        m_to_top = 2;
         return true;
     }
     void draw(UiContext& ctx, NavRequest& nav) override {
+        // Each item starts at its top (the page may have been scrolled down the
+        // pack); two frames, as ImGui applies a scroll on the frame after.
+        if (m_to_top > 0) {
+            ImGui::SetScrollY(0);
+            --m_to_top;
+        }
         const content::Meeting* m = ctx.catalog->meeting(m_id);
         const content::MeetingItem* i = m ? content::meeting_item(*m, m_ord) : nullptr;
         if (!i) return;
+        // On a projector-wide screen the item's note is set at title size (the
+        // room reads it from the back); the text-size buttons scale it further.
+        bool wide = ImGui::GetContentRegionAvail().x > 1400 * ctx.scale;
         muted_text(m->title + "  |  item " + std::to_string(i->ord) + " of " + std::to_string(m->items.size()) + " in the pack", ctx);
         text_in(ctx.fonts.title, "Item " + i->number + ": " + i->title);
         progress_line(*m, ctx);
         ImGui::Spacing();
         if (!i->note.empty()) {
-            ImGui::PushFont(ctx.fonts.heading ? ctx.fonts.heading : ImGui::GetFont());
+            ImFont* nf = wide && ctx.fonts.title ? ctx.fonts.title : ctx.fonts.heading;
+            ImGui::PushFont(nf ? nf : ImGui::GetFont());
             ImGui::TextWrapped("%s", i->note.c_str());
             ImGui::PopFont();
             ImGui::Spacing();
@@ -219,6 +231,7 @@ private:
     }
     std::string m_id, m_title;
     std::int64_t m_ord = 0;
+    int m_to_top = 0;
 };
 
 } // namespace

@@ -43,6 +43,22 @@ click() {
   xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
   sleep 0.4
 }
+# Touch scrolling: drags the page up (from the left margin, which no control
+# covers) until the item labelled $1 is wholly on the 480-pixel screen.
+scroll_to() {
+  local r wid
+  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
+  for _ in $(seq 8); do
+    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
+    if [ -n "$r" ]; then
+      IFS=, read -r x0 y0 x1 y1 <<<"$r"
+      [ "$y1" -le 470 ] && return 0
+    fi
+    xdotool mousemove --window "$wid" 10 400 mousedown 1 mousemove --window "$wid" 10 330 sleep 0.05 mousemove --window "$wid" 10 250 sleep 0.05 mousemove --window "$wid" 10 200 sleep 0.1 mouseup 1
+    sleep 0.8
+  done
+  fail "could not scroll '$1' onto the screen"
+}
 shot() {
   sleep 0.4
   import -window root "$OUT/$1.png"
@@ -82,6 +98,7 @@ shot home-meeting-day-800x480
 click home-meeting
 wait_route meeting:riverside-locality
 shot meeting-pack-800x480
+scroll_to item-4
 click item-4
 wait_route meeting-item:riverside-locality:4
 shot meeting-item-800x480
@@ -89,6 +106,7 @@ click open-item
 wait_route brief:locality-riverside-2025
 click "< Back"
 wait_route meeting-item:riverside-locality:4
+scroll_to back-to-pack
 click back-to-pack
 wait_route meeting:riverside-locality
 stop

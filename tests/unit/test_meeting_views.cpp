@@ -113,7 +113,7 @@ TEST_CASE("meeting views: after the meeting has ended home shows what is coming 
     h.frame();
     CHECK(h.screen_text.find("Today:") == std::string::npos);
     CHECK(h.screen_text.find("Coming up for members") != std::string::npos);
-    // The corporate parenting session is 14 days on at 2 pm, in plain words.
+    // The corporate parenting session is 15 days on at 2 pm, in plain words.
     auto m = content::parse_local_minute(h.catalog.meeting("training-corporate-parenting")->starts);
     std::string when = content::plain_when(h.catalog.meeting("training-corporate-parenting")->starts, *m);
     CHECK(when.find(", 2 pm") != std::string::npos);
@@ -135,7 +135,7 @@ TEST_CASE("meeting views: every meetings view draws at three sizes - unknown mee
         test::Harness h(size);
         h.ctx.now = demo_now(h.catalog);
         for (const char* r : {"home", "meetings", "meeting:riverside-locality", "meeting-item:riverside-locality:4", "meeting:annual-conference",
-                              "meeting-item:board-briefing-winter:2"}) {
+                              "meeting-item:board-briefing-first:2"}) {
             CAPTURE(r);
             CAPTURE(size.x);
             REQUIRE(h.shell.go(r, h.ctx));
