@@ -178,6 +178,26 @@ TEST_CASE("format step: the manifest's format must match the tables - /1 with me
     CHECK(check_contents(t / "p.kbundle", VerifyOptions{}).error().reason == Reason::format);
 }
 
+TEST_CASE("format step: a /2 bundle from another tool with a meeting that cannot be placed in time - or items of no meeting - is E_FORMAT") {
+    test::TempDir t;
+    REQUIRE(build_bundle(meetings_src(t), t / "m.kbundle"));
+    REQUIRE(check_contents(t / "m.kbundle", VerifyOptions{}));
+    for (const char* sql : {"UPDATE meetings SET starts = '12/03/2027 19:00' WHERE id = 'north-2027'",
+                            "UPDATE meetings SET ends = '2027-03-12T18:00' WHERE id = 'north-2027'",
+                            "UPDATE meeting_items SET meeting_id = 'ghost' WHERE meeting_id = 'board-2027' AND ord = 1"}) {
+        CAPTURE(sql);
+        fs::copy_file(t / "m.kbundle", t / "x.kbundle", fs::copy_options::overwrite_existing);
+        {
+            auto db = sql::Db::open(t / "x.kbundle", sql::OpenMode::read_write_create);
+            REQUIRE(db);
+            REQUIRE(db->exec(sql));
+        }
+        auto m = check_contents(t / "x.kbundle", VerifyOptions{});
+        REQUIRE_FALSE(m.has_value());
+        CHECK(m.error().reason == Reason::format);
+    }
+}
+
 TEST_CASE("format step: the exact schema check accepts either version - and a /2 table changed by one word is refused") {
     for (auto v : {schema::FormatVersion::v1, schema::FormatVersion::v2}) {
         auto db = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
