@@ -22,7 +22,7 @@ START=$(date +%s)
 step() { echo "== [$(($(date +%s) - START)) s] $*"; }
 fail() { echo "CHECK-PACKAGE FAIL: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "run as root (apt-get, debootstrap, chroot)"
-export DEBIAN_FRONTEND=noninteractive CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
+export DEBIAN_FRONTEND=noninteractive
 CACHE=${MEMBER_KIOSK_CI_CACHE:-/var/cache/member-kiosk-ci}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 OUT=${PKG_BUILD_DIR:-build-pkg}
@@ -41,8 +41,7 @@ fi
 PY=/usr/bin/python3
 
 step "build the .deb"
-eval "$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --export=sh)"
-export CXXFLAGS="$CXXFLAGS $CPPFLAGS" CFLAGS="$CFLAGS $CPPFLAGS"
+. scripts/lib/build-env.sh
 cmake -S . -B "$OUT" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF -DKIOSK_ASSETS_DIR=/usr/share/member-kiosk \
   -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$OUT" -j"$JOBS" >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; fail "build failed"; }

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${BUILD_DIR:-build-nogui}"
+. scripts/lib/build-env.sh
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_BUILD_GUI=OFF >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 # The build must not have made anything that needs a display.

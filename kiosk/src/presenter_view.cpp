@@ -24,7 +24,9 @@ public:
         const auto* m = find_module(ctx, id);
         if (!m || slide < 1 || slide > static_cast<int>(m->module.slides.size())) return false;
         auto& s = training_session();
-        if (!s.active() || s.module != &m->module || s.mode != SessionMode::presenter) {
+        session_valid(ctx);
+        if (s.active() && s.module != &m->module) return false;  // one session at a time: end the other first
+        if (!s.active()) {
             s.start(m->module, SessionMode::presenter, ctx.now);
             s.channel = m->channel;
             s.module_version = m->version;
@@ -40,7 +42,6 @@ public:
         m_new_name.clear();
         m_new_org.clear();
         m_audience = false;
-        m_notes = true;
         m_ending = false;
         m_saved.clear();
     }
@@ -48,73 +49,142 @@ public:
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         auto& s = training_session();
-        if (!s.active()) return;
-        const Palette& p = palette(ctx.theme);
-        handle_slide_input(s, ctx);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && m_audience) m_audience = false;
-        const content::Slide* sl = s.current();
-        if (sl != m_drawn) {
-            m_md.set_markdown(sl->body_md);
-            m_drawn = sl;
-        }
-        ImVec2 avail = ImGui::GetContentRegionAvail();
-        float bar_h = min_hit * ctx.scale + ImGui::GetStyle().ItemSpacing.y * 2;
+        if (!session_valid(ctx) || !s.current()) return;
+        read_presenter_keys(s);
         if (m_audience) {
-            draw_slide(*sl, m_md, ImVec2(0, avail.y - bar_h), ctx, nav, true);
-            draw_bar(s, ctx);
+            draw_full_screen_audience(s, ctx);
             sync_route(s, nav);
             return;
         }
-        bool wide = avail.x > 900 * ctx.scale;
-        float left_w = wide ? avail.x * 0.62f : avail.x;
-        ImGui::BeginGroup();
-        float slide_h = avail.y - bar_h - (sl->question ? ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(sl->question->options.size()) + 2.2f) : 0);
-        if (!wide && m_notes) slide_h *= 0.6f;
-        draw_slide(*sl, m_md, ImVec2(left_w, std::max(120.0f * ctx.scale, slide_h)), ctx, nav, false);
-        if (sl->question) draw_question(s, *sl, ctx);
-        ImGui::EndGroup();
-        if (wide) ImGui::SameLine();
-        ImGui::BeginGroup();
-        ImGui::BeginChild("##side", ImVec2(0, avail.y - bar_h), true);
-        // Timer: elapsed beside planned, a word for the state (not colour alone).
-        auto st = s.timer(ctx.now);
-        if (ctx.fonts.title) ImGui::PushFont(ctx.fonts.title);
-        ImGui::Text("%s", clock_text(s.elapsed(ctx.now)).c_str());
-        if (ctx.fonts.title) ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::Text("of %d min planned", static_cast<int>(s.module->duration_min));
-        if (st == TimerState::behind) chip("A little behind: consider moving on", p.rag_amber, ctx);
-        else if (st == TimerState::over_time) chip("Over the planned time", p.rag_red, ctx);
-        else chip("On time", p.rag_green, ctx);
-        if (ctx.second_screen) muted_text("The projector is showing slide " + std::to_string(s.slide + 1) + ".", ctx);
-        ImGui::Separator();
-        if (const content::Slide* nx = s.next_slide()) ImGui::TextWrapped("Next: %d. %s", static_cast<int>(nx->ord), nx->title.c_str());
-        else ImGui::TextUnformatted("Next: end of the module");
-        ImGui::Separator();
-        if (m_notes) {
-            text_in(ctx.fonts.heading, "Speaker notes");
-            ImGui::TextWrapped("%s", sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str());
-        }
-        if (m_ending) draw_end_form(s, ctx, nav);
+        ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float bar_h = min_hit * ctx.scale + ImGui::GetStyle().ItemSpacing.y * 2;
+        const bool wide = avail.x > 1000 * ctx.scale || avail.x >= 1000;
+        const float side_w = wide ? std::max(avail.x * 0.36f, 340.0f * ctx.scale) : avail.x;
+        const float left_w = wide ? avail.x - side_w - ImGui::GetStyle().ItemSpacing.x : avail.x;
+        const float body_h = avail.y - bar_h;
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+        ImGui::BeginChild("##current", ImVec2(left_w, wide ? body_h : body_h * 0.58f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        ImGui::PopStyleColor();
+        draw_current(s, ctx);
         ImGui::EndChild();
-        ImGui::EndGroup();
+        if (wide) ImGui::SameLine();
+        ImGui::BeginChild("##side", ImVec2(side_w, wide ? body_h : 0.0f), true, ImGuiWindowFlags_NoNav);
+        draw_side(s, ctx, nav, wide ? body_h : body_h * 0.42f);
+        ImGui::EndChild();
         draw_bar(s, ctx);
         sync_route(s, nav);
     }
 
 private:
     void sync_route(TrainingSession& s, NavRequest& nav) {
-        if (nav.kind == NavRequest::Kind::none && s.slide + 1 != m_route_slide) {
+        if (nav.kind == NavRequest::Kind::none && s.active() && s.slide + 1 != m_route_slide) {
             m_route_slide = s.slide + 1;
             nav.kind = NavRequest::Kind::go;
             nav.route = "presenter:" + m_module + ":" + std::to_string(m_route_slide);
         }
     }
 
+    // One screen and no projector window: the slide alone over the whole
+    // screen, as the room sees it; a tap or Escape returns to the trainer's view.
+    void draw_full_screen_audience(TrainingSession& s, UiContext& ctx) {
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##audience-here", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
+        ImGui::PopStyleVar();
+        draw_projection(s, ImVec2(0, 0), io.DisplaySize, ctx, m_room);
+        bool tapped = ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !dragged();
+        ImGui::End();
+        if (tapped || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_audience = false;
+    }
+
+    // The current slide as the room sees it (16:9), then a question's show of hands.
+    void draw_current(TrainingSession& s, UiContext& ctx) {
+        const content::Slide* sl = s.current();
+        ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float row = ImGui::GetFrameHeightWithSpacing();
+        const float q_h = sl->question ? row * (static_cast<float>(sl->question->options.size()) + 1.4f) : 0.0f;
+        // 16:9 like the projector, except that a question uses the column's
+        // whole width (its options and bars need it more than the shape).
+        float w = avail.x, h = std::max(60.0f, avail.y - q_h - ImGui::GetStyle().ItemSpacing.y);
+        if (w * 9 / 16 <= h) h = w * 9 / 16;
+        else if (!sl->question) w = h * 16 / 9;
+        ImVec2 p0 = ImGui::GetCursorScreenPos();
+        draw_projection(s, p0, ImVec2(w, h), ctx, m_preview);
+        ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(palette(ctx.theme).border));
+        ImGui::Dummy(ImVec2(w, h));
+        if (sl->question) draw_question(s, *sl, ctx);
+    }
+
+    // Timer, what the projector shows, the next slide, the notes, and the
+    // End-session form: the same place on every slide, before and after a reveal.
+    void draw_side(TrainingSession& s, UiContext& ctx, NavRequest& nav, float height) {
+        const Palette& p = palette(ctx.theme);
+        auto st = s.timer(ctx.now);
+        text_in(ctx.fonts.title, clock_text(s.elapsed(ctx.now)) + "  of " + std::to_string(s.module->duration_min) + " min planned");
+        if (st == TimerState::behind) chip("A little behind: consider moving on", p.rag_amber, ctx);
+        else if (st == TimerState::over_time) chip("Over the planned time", p.rag_red, ctx);
+        else chip("On time", p.rag_green, ctx);
+        std::string shows = s.blank == Blank::black   ? "The projector is blank (black): B shows the slide again."
+                            : s.blank == Blank::white ? "The projector is blank (white): W shows the slide again."
+                            : ctx.second_screen      ? "The projector shows slide " + std::to_string(s.slide + 1) + "."
+                                                     : "Slide " + std::to_string(s.slide + 1) + " of " + std::to_string(s.slide_count()) + ".";
+        ImGui::TextWrapped("%s", shows.c_str());
+        if (!s.jump.empty()) ImGui::TextWrapped("Go to slide %s: press Enter.", s.jump.c_str());
+        ImGui::Separator();
+        if (const content::Slide* nx = s.next_slide()) {
+            text_in(ctx.fonts.bold, "Next: " + std::to_string(nx->ord) + ". " + nx->title);
+            draw_next_preview(s, ctx, height);
+        } else {
+            text_in(ctx.fonts.bold, "Next: end of the module");
+        }
+        ImGui::Separator();
+        const float end_h = end_area_height(ctx);
+        text_in(ctx.fonts.heading, "Speaker notes");
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float notes_h = std::max(ImGui::GetTextLineHeightWithSpacing() * 2,
+                                 height - ImGui::GetCursorPosY() - end_h - 2 * style.WindowPadding.y - 3 * style.ItemSpacing.y);
+        ImGui::BeginChild("##notes", ImVec2(0, notes_h), false, ImGuiWindowFlags_NoNav);
+        const content::Slide* sl = s.current();
+        // Notes are read at a glance, standing: larger than body text where the screen allows.
+        ImGui::SetWindowFontScale(height > 700 ? 1.3f : 1.1f);
+        ImGui::TextWrapped("%s", sl->notes.empty() ? "(No notes for this slide.)" : sl->notes.c_str());
+        ImGui::EndChild();
+        ImGui::Separator();
+        const float y0 = ImGui::GetCursorPosY();
+        const bool form = m_ending;
+        if (m_ending) draw_end_form(s, ctx, nav);
+        else if (button("End session...", ctx)) m_ending = true;
+        (form ? m_form_h : m_button_h) = ImGui::GetCursorPosY() - y0;
+    }
+
+    // A small picture of the next slide (when the side column is tall enough for it).
+    void draw_next_preview(const TrainingSession& s, UiContext& ctx, float height) {
+        if (height < 700) return;  // 1280x800: the title alone, so the notes keep their room
+        TrainingSession next = s;
+        next.blank = Blank::none;
+        next.slide = s.slide + 1;
+        float w = std::min(ImGui::GetContentRegionAvail().x, height * 0.26f * 16 / 9);
+        ImVec2 p0 = ImGui::GetCursorScreenPos();
+        ImVec2 screen(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.x * 9 / 16);
+        draw_projection_thumbnail(next, p0, ImVec2(w, w * 9 / 16), screen, ctx, m_next);
+        ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + w, p0.y + w * 9 / 16), ImGui::GetColorU32(palette(ctx.theme).border));
+        ImGui::Dummy(ImVec2(w, w * 9 / 16));
+    }
+
+    // The End-session area's height: the button, or the open form (the notes
+    // above give it room; a reveal changes neither).
+    float end_area_height(const UiContext& ctx) const {
+        float measured = m_ending ? m_form_h : m_button_h;
+        if (measured > 0) return measured;
+        bool register_on = ctx.services && ctx.services->setting("attendance_register", "off") == "on";
+        float row = ImGui::GetFrameHeightWithSpacing();
+        return m_ending ? row * (register_on ? 7.0f : 4.0f) + ImGui::GetTextLineHeightWithSpacing() * 3 : row;
+    }
+
     void draw_question(TrainingSession& s, const content::Slide& sl, UiContext& ctx) {
         const auto& q = *sl.question;
-        bool shown = s.revealed[s.slide];
         auto& counts = s.tallies[s.slide];
         counts.resize(q.options.size(), 0);
         for (std::size_t i = 0; i < q.options.size(); ++i) {
@@ -124,16 +194,13 @@ private:
             if (button("+", ctx)) s.tally(static_cast<int>(i), +1);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            std::string line = std::to_string(counts[i]) + " hands:  " + std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i] +
-                               (shown && static_cast<int>(i) == q.answer ? "   (correct answer)" : "");
+            std::string line = std::to_string(counts[i]) + " hands:  " + std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i];
             ImGui::TextUnformatted(line.c_str());
             ImGui::PopID();
         }
-        if (!shown) {
-            if (button("Reveal the answer", ctx, ButtonStyle::primary)) s.revealed[s.slide] = true;
-        } else {
-            ImGui::TextWrapped("Answer: %s. %s", q.options[static_cast<std::size_t>(q.answer)].c_str(), q.explanation.c_str());
-        }
+        ImGui::BeginDisabled(s.is_revealed());
+        if (button(s.is_revealed() ? "Revealed on the projector" : "Reveal the answer", ctx, ButtonStyle::primary)) s.reveal();
+        ImGui::EndDisabled();
     }
 
     void draw_bar(TrainingSession& s, UiContext& ctx) {
@@ -141,7 +208,7 @@ private:
         if (button("< Previous", ctx)) s.key(ClickerKey::previous);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(170 * ctx.scale);
+        ImGui::SetNextItemWidth(190 * ctx.scale);
         std::string counter = "Slide " + std::to_string(s.slide + 1) + " of " + std::to_string(s.slide_count());
         if (ImGui::BeginCombo("##jump", counter.c_str(), ImGuiComboFlags_HeightLarge)) {
             for (int i = 0; i < s.slide_count(); ++i) {
@@ -157,27 +224,26 @@ private:
         if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (button(m_audience ? "Trainer view" : "Audience view", ctx)) m_audience = !m_audience;
-        if (!m_audience) {
+        if (button(s.blank == Blank::none ? "Blank (B)" : "Show slide", ctx)) s.toggle_blank(Blank::black);
+        if (!ctx.second_screen) {
             ImGui::SameLine();
-            if (button(m_notes ? "Hide notes" : "Show notes", ctx)) m_notes = !m_notes;
-            ImGui::SameLine();
-            if (button("End session", ctx)) m_ending = true;
+            if (button("Audience view", ctx)) m_audience = true;
         }
     }
 
     void draw_end_form(TrainingSession& s, UiContext& ctx, NavRequest& nav) {
         ImGui::Separator();
-        text_in(ctx.fonts.heading, "End the session");
-        ImGui::TextWrapped("The record keeps the module, times, slides shown, the number of attendees and the show-of-hands counts. No attendee is named.");
+        text_in(ctx.fonts.heading, "End the session now?");
+        ImGui::TextWrapped("Saves the record and closes the session. No attendee is named.");
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##trainer", "Trainer's name", &s.trainer);
+        note_item("Trainer's name");  // a target for the end-to-end test (and the on-screen keyboard)
         ImGui::SetNextItemWidth(200 * ctx.scale);
         ImGui::InputInt("Attendees", &s.attendees);
         s.attendees = std::max(0, s.attendees);
         bool register_on = ctx.services && ctx.services->setting("attendance_register", "off") == "on";
         if (register_on) draw_register(ctx);
-        if (button("Save the record", ctx, ButtonStyle::primary)) {
+        if (button("Yes, end and save", ctx, ButtonStyle::primary)) {
             if (s.trainer.empty()) m_saved = "Please enter the trainer's name.";
             else if (ctx.services) {
                 s.ended_at = ctx.now;
@@ -213,6 +279,7 @@ private:
         ImGui::SameLine();
         if (button("Keep presenting", ctx)) m_ending = false;
         if (!m_saved.empty()) ImGui::TextWrapped("%s", m_saved.c_str());
+
     }
 
     // The optional attendance register: names and organisations of staff
@@ -250,9 +317,10 @@ private:
     std::string m_new_name, m_new_org;
     std::string m_module, m_title, m_saved;
     int m_route_slide = 0;
-    bool m_audience = false, m_notes = true, m_ending = false;
+    bool m_audience = false, m_ending = false;
+    float m_form_h = 0, m_button_h = 0;  // the End area's heights as last drawn (form open, closed)
     MarkdownView m_md;
-    const content::Slide* m_drawn = nullptr;
+    ProjectionCache m_preview, m_room, m_next;
 };
 
 } // namespace

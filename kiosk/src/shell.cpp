@@ -2,6 +2,7 @@
 #include "kiosk/shell.hpp"
 #include "kiosk/marker_key.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/training_shared.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -73,6 +74,7 @@ void Shell::back(UiContext& ctx) {
 void Shell::home(UiContext& ctx) { go("home", ctx); }
 
 void Shell::idle_reset(UiContext& ctx) {
+    save_left_session(ctx);  // a presenter session left idle is saved "not ended", never lost
     for (auto& [name, v] : m_views) v->reset();
     ctx.visit_locality.clear();
     m_banner_dismissed = false;
@@ -232,6 +234,8 @@ void Shell::frame(UiContext& ctx) {
     NavRequest nav;
     draw_top_bar(ctx, nav);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * ctx.scale, 14 * ctx.scale));
+    const bool presenting = split_route(m_stack.back()).first == "presenter";
+    if (!presenting) draw_session_bar(ctx, nav);  // "Session in progress: back to slide N"
     draw_usb_banner(ctx);
     // Transparent: the window behind already has the background colour, and
     // each full-screen opaque layer costs fill rate on a small GPU.
@@ -257,6 +261,17 @@ void Shell::frame(UiContext& ctx) {
         } else {
             go(nav.route, ctx);
         }
+    }
+    // Presenter mode: the keys are the clicker's (next, back, blank, jump), so
+    // ImGui's keyboard navigation is off there: Space and the arrows never move
+    // widget focus or open anything. It takes effect from the next frame.
+    const bool clicker = split_route(m_stack.back()).first == "presenter";
+    if (clicker && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        m_nav_keyboard_lent = true;
+    } else if (!clicker && m_nav_keyboard_lent) {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        m_nav_keyboard_lent = false;
     }
     // Keyboard: Escape or Backspace goes back (a clicker's "back" too).
     if (!ImGui::GetIO().WantTextInput && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))))

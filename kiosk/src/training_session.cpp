@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace kiosk {
 
@@ -23,17 +24,45 @@ int TrainingSession::slide_count() const { return module ? static_cast<int>(modu
 
 void TrainingSession::go_to(int index) {
     if (!module || module->slides.empty()) return;
-    slide = std::clamp(index, 0, slide_count() - 1);
+    int to = std::clamp(index, 0, slide_count() - 1);
+    if (to != slide) blank = Blank::none;
+    slide = to;
     if (static_cast<std::size_t>(slide) < shown.size()) shown[static_cast<std::size_t>(slide)] = true;
 }
 
 void TrainingSession::key(ClickerKey k) {
+    if (blank != Blank::none) {  // as presentation tools do: the first key shows the slide again
+        blank = Blank::none;
+        return;
+    }
     switch (k) {
     case ClickerKey::next: go_to(slide + 1); break;
     case ClickerKey::previous: go_to(slide - 1); break;
     case ClickerKey::first: go_to(0); break;
     case ClickerKey::last: go_to(slide_count() - 1); break;
     }
+}
+
+void TrainingSession::toggle_blank(Blank b) { blank = blank == b ? Blank::none : b; }
+
+void TrainingSession::type_digit(int digit) {
+    if (digit < 0 || digit > 9 || jump.size() >= 3) return;
+    jump += static_cast<char>('0' + digit);
+}
+
+bool TrainingSession::enter() {
+    if (jump.empty()) return false;
+    int n = std::atoi(jump.c_str());
+    jump.clear();
+    go_to(n - 1);
+    return true;
+}
+
+void TrainingSession::reveal() {
+    const content::Slide* s = current();
+    if (!s || !s->question) return;
+    revealed[slide] = true;
+    tallies[slide].resize(s->question->options.size(), 0);
 }
 
 const content::Slide* TrainingSession::current() const {
@@ -87,7 +116,23 @@ int TrainingSession::correct() const {
 
 int TrainingSession::answered() const { return static_cast<int>(answers.size()); }
 
-std::string TrainingSession::record_json(std::int64_t now) const {
+std::string TrainingSession::progress_text() const {
+    return "slide " + std::to_string(slide + 1) + " of " + std::to_string(slide_count()) + ", " + std::to_string(answered()) + " of " +
+           std::to_string(questions()) + " checks answered";
+}
+
+std::vector<int> TrainingSession::to_revisit() const {
+    std::vector<int> out;
+    for (int i = 0; i < slide_count(); ++i) {
+        const auto& q = module->slides[static_cast<std::size_t>(i)].question;
+        if (!q) continue;
+        auto it = answers.find(i);
+        if (it == answers.end() || it->second != q->answer) out.push_back(i);
+    }
+    return out;
+}
+
+std::string TrainingSession::record_json(std::int64_t now, SessionOutcome outcome) const {
     nlohmann::json j;
     if (!module) return "{}";
     j["module_id"] = module->id;
@@ -101,6 +146,7 @@ std::string TrainingSession::record_json(std::int64_t now) const {
     for (bool b : shown) n_shown += b ? 1 : 0;
     j["slides_shown"] = n_shown;
     j["attendees"] = attendees;
+    j["outcome"] = outcome == SessionOutcome::ended ? "ended" : "not ended";
     nlohmann::json t = nlohmann::json::array();
     for (auto& [i, counts] : tallies) {
         const auto& s = module->slides[static_cast<std::size_t>(i)];

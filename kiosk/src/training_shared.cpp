@@ -5,11 +5,33 @@
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
+#include <cmath>
+
 namespace kiosk {
 
 TrainingSession& training_session() {
     static TrainingSession s;
     return s;
+}
+
+TrainingSession& self_paced_session() {
+    static TrainingSession s;
+    return s;
+}
+
+bool session_valid(const UiContext& ctx) {
+    auto& s = training_session();
+    auto in_catalog = [&](const TrainingSession& t) {
+        if (!t.active()) return true;
+        if (ctx.catalog)
+            for (auto& m : ctx.catalog->modules())
+                if (&m.module == t.module) return true;
+        return false;
+    };
+    if (!in_catalog(self_paced_session())) self_paced_session().clear();
+    if (in_catalog(s)) return s.active();
+    s.clear();
+    return false;
 }
 
 const content::TaggedModule* find_module(const UiContext& ctx, const std::string& id) {
@@ -34,6 +56,55 @@ bool handle_slide_input(TrainingSession& s, const UiContext&) {
         if (std::abs(d.x) > 80.0f && std::abs(d.x) > 2 * std::abs(d.y)) s.key(d.x < 0 ? ClickerKey::next : ClickerKey::previous);
     }
     return s.slide != before;
+}
+
+bool read_presenter_keys(TrainingSession& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || !s.active()) return false;
+    const int slide = s.slide;
+    const Blank blank = s.blank;
+    const std::string jump = s.jump;
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space) || pressed(ImGuiKey_DownArrow)) s.key(ClickerKey::next);
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp) || pressed(ImGuiKey_UpArrow)) s.key(ClickerKey::previous);
+    if (pressed(ImGuiKey_Home)) s.key(ClickerKey::first);
+    if (pressed(ImGuiKey_End)) s.key(ClickerKey::last);
+    // Letters and digits arrive as characters (whatever the keyboard layout).
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c == 'b' || c == 'B' || c == '.') s.toggle_blank(Blank::black);
+        else if (c == 'w' || c == 'W') s.toggle_blank(Blank::white);
+        else if (c >= '0' && c <= '9') s.type_digit(c - '0');
+    }
+    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) s.enter();
+    if (pressed(ImGuiKey_Escape)) s.jump.clear();
+    return s.slide != slide || s.blank != blank || s.jump != jump;
+}
+
+void draw_session_bar(UiContext& ctx, NavRequest& nav) {
+    auto& s = training_session();
+    if (!session_valid(ctx) || s.mode != SessionMode::presenter) return;
+    const Palette& p = palette(ctx.theme);
+    std::string label = "Session in progress: back to slide " + std::to_string(s.slide + 1);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface_hover);
+    ImGui::BeginChild("##session-bar", ImVec2(0, min_hit * ctx.scale + ImGui::GetStyle().WindowPadding.y * 2), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (button(label.c_str(), ctx, ButtonStyle::primary)) {
+        nav.kind = NavRequest::Kind::go;
+        nav.route = "presenter:" + s.module->id + ":" + std::to_string(s.slide + 1);
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted((s.module->title + "  |  " + clock_text(s.elapsed(ctx.now))).c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void save_left_session(UiContext& ctx) {
+    self_paced_session().clear();
+    auto& s = training_session();
+    if (!session_valid(ctx) || s.mode != SessionMode::presenter || !ctx.services) return;
+    s.ended_at = ctx.now;
+    if (ctx.services->save_session_record(s.record_json(ctx.now, SessionOutcome::not_ended))) s.clear();
 }
 
 void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiContext& ctx, NavRequest& nav, bool projection) {
@@ -72,24 +143,21 @@ void draw_slide(const content::Slide& slide, MarkdownView& md, ImVec2 size, UiCo
 namespace kiosk {
 
 void draw_audience_screen(UiContext& ctx) {
-    static MarkdownView md;
-    static const content::Slide* drawn = nullptr;
+    static ProjectionCache cache;
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("##audience", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##audience", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                            ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::PopStyleVar();
     auto& s = training_session();
-    const content::Slide* sl = s.active() && s.mode == SessionMode::presenter ? s.current() : nullptr;
-    if (!sl) {
-        drawn = nullptr;
+    if (!session_valid(ctx) || s.mode != SessionMode::presenter || !s.current()) {
+        cache = ProjectionCache{};
+        ImGui::SetCursorPos(ImVec2(io.DisplaySize.x * 0.05f, io.DisplaySize.y * 0.05f));
         text_in(ctx.fonts.title, "Children's safeguarding: member briefings");
     } else {
-        if (sl != drawn) {
-            md.set_markdown(sl->body_md);
-            drawn = sl;
-        }
-        NavRequest ignored;  // the audience screen takes no input
-        draw_slide(*sl, md, ImGui::GetContentRegionAvail(), ctx, ignored, true);
+        draw_projection(s, ImVec2(0, 0), io.DisplaySize, ctx, cache);
     }
     ImGui::End();
 }

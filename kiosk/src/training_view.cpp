@@ -1,6 +1,9 @@
 // Training: the module catalog, a module's page (outcomes, duration, slides),
-// and self-paced mode: one question at a time with feedback, the explanation,
-// and a summary at the end. Nothing identifies the person.
+// and self-paced mode: progress ("slide 7 of 12, 2 of 4 checks answered"),
+// feedback and the explanation per question, resume on this kiosk until the
+// idle reset, and a summary after the last slide (score, which checks to
+// revisit, with links). Nothing identifies the person; a completion is an
+// anonymous count per module.
 #include "kiosk/theme.hpp"
 #include "kiosk/marker_key.hpp"
 #include "kiosk/training_shared.hpp"
@@ -21,24 +24,29 @@ public:
         if (!ctx.catalog) return false;
         m_module.clear();
         m_slide = 0;
+        m_summary = false;
         if (arg.empty()) return true;
         std::string id = arg;
         int slide = 0;
+        bool summary = false;
         if (auto c = arg.find(':'); c != std::string::npos) {
             id = arg.substr(0, c);
-            slide = std::atoi(arg.c_str() + c + 1);
+            summary = arg.substr(c + 1) == "summary";
+            slide = summary ? 0 : std::atoi(arg.c_str() + c + 1);
         }
         const auto* m = find_module(ctx, id);
         if (!m) return false;
         if (slide < 0 || slide > static_cast<int>(m->module.slides.size())) return false;
+        session_valid(ctx);
+        auto& s = self_paced_session();
+        if (summary && (!s.active() || s.module != &m->module)) return false;  // a summary of a run that is not open
         m_module = id;
         m_title = m->module.title;
         m_slide = slide;
+        m_summary = summary;
         if (slide > 0) {
-            auto& s = training_session();
-            if (!s.active() || s.module != &m->module || s.mode != SessionMode::self_paced) {
+            if (!s.active() || s.module != &m->module) {
                 s.start(m->module, SessionMode::self_paced, ctx.now);
-                m_completion_counted = false;
                 s.channel = m->channel;
                 s.module_version = m->version;
             }
@@ -48,8 +56,8 @@ public:
     }
 
     void reset() override {
-        training_session().clear();
-        m_completion_counted = false;
+        self_paced_session().clear();
+        m_summary = false;
         m_md = MarkdownView{};
         m_module.clear();
         m_slide = 0;
@@ -58,6 +66,7 @@ public:
 
     void draw(UiContext& ctx, NavRequest& nav) override {
         if (m_module.empty()) draw_catalog(ctx, nav);
+        else if (m_summary) draw_summary(ctx, nav);
         else if (m_slide == 0) draw_module(ctx, nav);
         else draw_self_paced(ctx, nav);
     }
@@ -103,19 +112,7 @@ private:
         for (auto& o : m.outcomes) ImGui::BulletText("%s", o.c_str());
         if (!m.sources.empty()) muted_text("Based on: " + m.sources, ctx);
         ImGui::Spacing();
-        if (button("Present to a room", ctx, ButtonStyle::primary)) {
-            auto& s = training_session();
-            s.start(m, SessionMode::presenter, ctx.now);
-            s.channel = tm->channel;
-            s.module_version = tm->version;
-            nav.kind = NavRequest::Kind::go;
-            nav.route = "presenter:" + m.id + ":1";
-        }
-        ImGui::SameLine();
-        if (button("Go through it on my own", ctx)) {
-            nav.kind = NavRequest::Kind::go;
-            nav.route = "training:" + m.id + ":1";
-        }
+        draw_start_buttons(*tm, ctx, nav);
         ImGui::Spacing();
         text_in(ctx.fonts.heading, "Slides");
         for (const auto& s : m.slides) {
@@ -129,8 +126,82 @@ private:
         }
     }
 
+    // Present (or go back to the room's open session), go through it alone, or
+    // resume a run this kiosk still holds, saying for how long it is kept.
+    void draw_start_buttons(const content::TaggedModule& tm, UiContext& ctx, NavRequest& nav) {
+        const auto& m = tm.module;
+        auto& room = training_session();
+        bool other_open = room.active() && room.module != &m;
+        ImGui::BeginDisabled(other_open);
+        if (button(room.active() && room.module == &m ? "Back to the session in progress" : "Present to a room", ctx, ButtonStyle::primary)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "presenter:" + m.id + ":" + std::to_string(room.active() ? room.slide + 1 : 1);
+        }
+        ImGui::EndDisabled();
+        if (other_open) muted_text("A session of \"" + room.module->title + "\" is in progress; end it before presenting another module.", ctx);
+        auto& s = self_paced_session();
+        bool resumable = s.active() && s.module == &m;
+        if (!other_open) ImGui::SameLine();
+        if (resumable) {
+            if (button(("Resume at slide " + std::to_string(s.slide + 1)).c_str(), ctx)) {
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "training:" + m.id + ":" + std::to_string(s.slide + 1);
+            }
+            ImGui::SameLine();
+            if (button("Start again", ctx)) {
+                s.clear();
+                nav.kind = NavRequest::Kind::go;
+                nav.route = "training:" + m.id + ":1";
+            }
+            std::string minutes = ctx.services ? ctx.services->setting("idle_minutes", "5") : "5";
+            muted_text("You were on " + s.progress_text() + ". This kiosk keeps your place until it resets after " + minutes +
+                           " minutes without use; then it is forgotten.",
+                       ctx);
+        } else if (button("Go through it on my own", ctx)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "training:" + m.id + ":1";
+        }
+    }
+
+    // After the last slide: the score, the checks to revisit (each a link to
+    // its slide), and the anonymous completion count (once per run, when every
+    // check was answered).
+    void draw_summary(UiContext& ctx, NavRequest& nav) {
+        auto& s = self_paced_session();
+        if (!s.active()) return;
+        text_in(ctx.fonts.title, "Summary: " + m_title);
+        ImGui::TextWrapped("You answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
+        if (!s.completion_counted && s.answered() == s.questions() && ctx.services) {
+            s.completion_counted = true;
+            (void)ctx.services->record_completion(m_module);
+        }
+        auto again = s.to_revisit();
+        if (again.empty()) {
+            ImGui::TextWrapped("Every check answered correctly. Nothing to revisit.");
+        } else {
+            text_in(ctx.fonts.heading, "Worth revisiting");
+            for (int i : again) {
+                const auto& sl = s.module->slides[static_cast<std::size_t>(i)];
+                bool answered = s.answers.count(i) != 0;
+                std::string label = "Slide " + std::to_string(i + 1) + ": " + sl.title + (answered ? " (not right)" : " (not answered)");
+                ImGui::PushID(i);
+                if (button(label.c_str(), ctx, ButtonStyle::quiet)) {
+                    nav.kind = NavRequest::Kind::go;
+                    nav.route = "training:" + m_module + ":" + std::to_string(i + 1);
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::Spacing();
+        muted_text("Nothing here records who you are. The kiosk counts completed runs of each module, and nothing else.", ctx);
+        if (button("Back to the module", ctx, ButtonStyle::primary)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "training:" + m_module;
+        }
+    }
+
     void draw_self_paced(UiContext& ctx, NavRequest& nav) {
-        auto& s = training_session();
+        auto& s = self_paced_session();
         if (!s.active()) return;
         const Palette& p = palette(ctx.theme);
         int before = s.slide;
@@ -177,19 +248,16 @@ private:
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("Slide %d of %d", s.slide + 1, s.slide_count());
+        std::string progress = s.progress_text();
+        progress[0] = 'S';
+        ImGui::TextUnformatted(progress.c_str());
         ImGui::SameLine();
         if (!last) {
             if (button("Next >", ctx, ButtonStyle::primary)) s.key(ClickerKey::next);
-        } else {
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("  Finished: you answered %d of %d knowledge checks, %d correctly.", s.answered(), s.questions(), s.correct());
-            // Counted once per visit, and only when every check was answered: an
-            // anonymous tally for the board's report, never a name.
-            if (!m_completion_counted && s.answered() == s.questions()) {
-                m_completion_counted = true;
-                (void)ctx.services->record_completion(m_module);
-            }
+        } else if (button("See your summary >", ctx, ButtonStyle::primary)) {
+            nav.kind = NavRequest::Kind::go;
+            nav.route = "training:" + m_module + ":summary";
+            return;
         }
         if (s.slide != before || s.slide + 1 != m_slide) {
             m_slide = s.slide + 1;
@@ -200,7 +268,7 @@ private:
 
     std::string m_module, m_title;
     int m_slide = 0;
-    bool m_completion_counted = false;
+    bool m_summary = false;
     MarkdownView m_md;
     const content::Slide* m_drawn = nullptr;
 };

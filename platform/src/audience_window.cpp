@@ -1,5 +1,6 @@
 // The projector window for presenter mode; see audience_window.hpp.
 #include "audience_window.hpp"
+#include "font_texture.hpp"
 #include "fonts.hpp"
 
 #include "kiosk/theme.hpp"
@@ -15,6 +16,7 @@ namespace {
 
 GLFWwindow* create_window(GLFWwindow* share, GLFWmonitor* monitor, GlProfile profile) {
     int w = 1280, h = 720;
+    if (!monitor && share) glfwGetWindowSize(share, &w, &h);  // one screen (tests): the main window's size
     if (monitor) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         w = mode->width;
@@ -47,7 +49,7 @@ std::unique_ptr<AudienceWindow> AudienceWindow::open(GLFWwindow* share, GLFWmoni
     if (ok) {
         build_fonts(*ImGui::GetIO().Fonts, scale * 1.3f, a->m_fonts);  // projection: larger type
         ImGui::GetIO().FontDefault = a->m_fonts.body;
-        ok = backend.create_device_objects();
+        ok = create_device_objects_one_channel(backend);
         ImGui::GetIO().Fonts->ClearTexData();
         kiosk::apply_theme(theme, scale * 1.3f);
     }
@@ -62,7 +64,10 @@ AudienceWindow::~AudienceWindow() {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     glfwMakeContextCurrent(m_window);
     ImGui::SetCurrentContext(m_imgui);
-    if (ImGui::GetIO().BackendRendererUserData) m_backend.shutdown();
+    if (ImGui::GetIO().BackendRendererUserData) {
+        destroy_font_texture();
+        m_backend.shutdown();
+    }
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(m_imgui);
     ImGui::SetCurrentContext(previous);

@@ -19,8 +19,8 @@ namespace platform {
 
 class AudienceWindow {
 public:
-    // Opens a window on `monitor` (full screen), or a normal window when
-    // monitor is null (KIOSK_AUDIENCE_WINDOW=1, for tests with one screen),
+    // Opens a window on `monitor` (full screen), or a normal window the size
+    // of `share`'s when monitor is null (KIOSK_AUDIENCE_WINDOW=1, for tests with one screen),
     // with a context like `share`'s (`backend`'s profile) sharing its objects.
     // Returns nullptr when the window or the renderer cannot be made.
     // Leaves `share`'s GL context and the caller's ImGui context current.

@@ -16,6 +16,8 @@ namespace platform {
 
 class BenchDriver {
 public:
+    // `long_doc`: the document scrolled in scroll mode; in work mode, the
+    // bundle file imported while the PIN check and the export run.
     BenchDriver(BenchMode mode, std::string long_doc) : m_mode(mode), m_doc(std::move(long_doc)) {}
 
     // first-frame: print the time to the first frame and stop after it.
@@ -29,11 +31,15 @@ public:
 private:
     bool scroll_step(kiosk::Shell& shell, kiosk::UiContext& ctx, double last_ms);
     bool tour_step(kiosk::Shell& shell, kiosk::UiContext& ctx);
+    bool work_step(kiosk::Shell& shell, kiosk::UiContext& ctx, double last_ms);
+    void print_work() const;
 
     BenchMode m_mode;
     std::string m_doc;
     int m_step = 0, m_frame_in_step = 0;
-    std::vector<double> m_lib_ms, m_doc_ms;
+    std::vector<double> m_lib_ms, m_doc_ms, m_calm_ms, m_work_ms;
+    bool m_pin_done = false;
+    std::string m_import_result, m_pin_result, m_export_result;
     int m_images = 0;
 };
 

@@ -1,5 +1,6 @@
 // The device services behind the views; see device_services.hpp.
 #include "device_services.hpp"
+#include "background_thread.hpp"
 #include "writable_stick.hpp"
 
 #include "content/importer.hpp"
@@ -76,6 +77,7 @@ void DeviceServices::start_pin_check(const std::string& pin) {
     }
     if (m_pin_worker.joinable()) m_pin_worker.join();
     m_pin_worker = std::thread([this, pin, data = m_state.data_dir()] {
+        lower_this_thread_priority();
         // Argon2id (about 0.5-0.8 s on a Pi) off the UI thread, on its own connection.
         Status r = fail(Reason::io, "The kiosk's state could not be opened to check the PIN.");
         if (auto store = StateStore::open(data)) {
@@ -115,7 +117,10 @@ void DeviceServices::start_import(const std::string& path) {
     }
     if (m_worker.joinable()) m_worker.join();
     m_cancel = false;
-    m_worker = std::thread([this, path] { run_import(path); });
+    m_worker = std::thread([this, path] {
+        lower_this_thread_priority();
+        run_import(path);
+    });
 }
 
 void DeviceServices::run_import(const std::string& path) {
@@ -236,6 +241,7 @@ void DeviceServices::start_export_to_usb() {
     auto target = usb_export_target();
     KeepRegister keep = setting("keep_register_after_export", "no") == "yes" ? KeepRegister::yes : KeepRegister::no;
     m_export_worker = std::thread([this, target, keep, data = m_state.data_dir()] {
+        lower_this_thread_priority();
         // Writing and fsyncing files on a slow stick, off the UI thread.
         Result<std::string> out = fail(Reason::internal, "The export did not run.");
         if (!target) out = std::unexpected(target.error());

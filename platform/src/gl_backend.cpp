@@ -14,8 +14,6 @@ public:
     const char* name() const override { return "opengl3"; }
     bool init() const override { return ImGui_ImplOpenGL3_Init("#version 130"); }
     bool create_device_objects() const override { return ImGui_ImplOpenGL3_CreateDeviceObjects(); }
-    bool create_fonts_texture() const override { return ImGui_ImplOpenGL3_CreateFontsTexture(); }
-    void destroy_fonts_texture() const override { ImGui_ImplOpenGL3_DestroyFontsTexture(); }
     void new_frame() const override { ImGui_ImplOpenGL3_NewFrame(); }
     void render(ImDrawData* data) const override { ImGui_ImplOpenGL3_RenderDrawData(data); }
     void shutdown() const override { ImGui_ImplOpenGL3_Shutdown(); }
@@ -27,8 +25,6 @@ public:
     const char* name() const override { return "opengl2"; }
     bool init() const override { return ImGui_ImplOpenGL2_Init(); }
     bool create_device_objects() const override { return ImGui_ImplOpenGL2_CreateDeviceObjects(); }
-    bool create_fonts_texture() const override { return ImGui_ImplOpenGL2_CreateFontsTexture(); }
-    void destroy_fonts_texture() const override { ImGui_ImplOpenGL2_DestroyFontsTexture(); }
     void new_frame() const override { ImGui_ImplOpenGL2_NewFrame(); }
     void render(ImDrawData* data) const override { ImGui_ImplOpenGL2_RenderDrawData(data); }
     void shutdown() const override { ImGui_ImplOpenGL2_Shutdown(); }

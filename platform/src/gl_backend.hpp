@@ -33,11 +33,10 @@ public:
     // Binds the backend to the current ImGui context. Returns false when the
     // GL context cannot run it (opengl3 on a GL 2.1 context).
     [[nodiscard]] virtual bool init() const = 0;
-    // Shaders (opengl3) and the font texture from the atlas's pixels. Call
-    // before clearing the atlas's CPU pixels.
+    // Shaders (opengl3) and a font texture from io.Fonts, in RGBA. Called
+    // through create_device_objects_one_channel (font_texture.hpp), which
+    // gives it a 1x1 stand-in atlas and uploads the real one itself.
     [[nodiscard]] virtual bool create_device_objects() const = 0;
-    [[nodiscard]] virtual bool create_fonts_texture() const = 0;
-    virtual void destroy_fonts_texture() const = 0;
     virtual void new_frame() const = 0;
     virtual void render(ImDrawData* data) const = 0;
     virtual void shutdown() const = 0;

@@ -1,5 +1,6 @@
 // The main window, its GL context and ImGui's backends; see main_window.hpp.
 #include "main_window.hpp"
+#include "font_texture.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -7,13 +8,23 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace platform {
 namespace {
 
 // Set by GLFW's callbacks, which run on the main thread inside glfwPollEvents.
 bool g_input = false;
-void on_key(GLFWwindow*, int, int, int, int) { g_input = true; }
+// Keys pressed since the last frame. ImGui 1.86 keeps only whether a key is
+// down at NewFrame, so a press and its release read in one poll (a clicker's
+// quick tap, xdotool) would be lost; begin_frame holds such a key down for
+// one frame so that it counts as one press.
+std::vector<int> g_pressed;
+std::vector<int> g_held;  // held down by begin_frame for the last frame
+void on_key(GLFWwindow*, int key, int, int action, int) {
+    g_input = true;
+    if (action == GLFW_PRESS && key >= 0 && key < 512) g_pressed.push_back(key);
+}
 void on_char(GLFWwindow*, unsigned int) { g_input = true; }
 void on_mouse_button(GLFWwindow*, int, int, int) { g_input = true; }
 void on_cursor(GLFWwindow*, double, double) { g_input = true; }
@@ -96,6 +107,7 @@ bool MainWindow::create(GlProfile profile) {
 
 void MainWindow::detach_imgui() {
     if (!m_imgui_attached) return;
+    destroy_font_texture();
     m_backend->shutdown();
     ImGui_ImplGlfw_Shutdown();
     m_imgui_attached = false;
@@ -150,6 +162,16 @@ bool MainWindow::take_input() {
 void MainWindow::begin_frame() const {
     m_backend->new_frame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k : g_held)
+        if (glfwGetKey(m_window, k) != GLFW_PRESS) io.KeysDown[k] = false;
+    g_held.clear();
+    for (int k : g_pressed)
+        if (!io.KeysDown[k]) {  // pressed and already released: down for this frame only
+            io.KeysDown[k] = true;
+            g_held.push_back(k);
+        }
+    g_pressed.clear();
 }
 
 void MainWindow::present(const ImVec4& background) const {

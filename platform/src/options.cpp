@@ -79,7 +79,8 @@ content::Status parse_bench(Options& o, const std::string& v) {
     if (v == "first-frame") o.bench = BenchMode::first_frame;
     else if (v == "scroll") o.bench = BenchMode::scroll;
     else if (v == "tour") o.bench = BenchMode::tour;
-    else return usage("--bench takes first-frame, scroll or tour.");
+    else if (v == "work") o.bench = BenchMode::work;
+    else return usage("--bench takes first-frame, scroll, tour or work.");
     return {};
 }
 

@@ -13,7 +13,7 @@
 namespace platform {
 
 // --bench: first-frame, scroll (the library, then --bench-doc), tour.
-enum class BenchMode { first_frame, scroll, tour };
+enum class BenchMode { first_frame, scroll, tour, work };
 
 enum class Mode { gui, trust, import, status, rollback, set_pin, search, screenshot, device_key, export_records, reset_freshness, headlines, help };
 

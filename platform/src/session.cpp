@@ -24,10 +24,17 @@ std::vector<fs::path> usb_roots(const Options& o) {
 
 int font_step_from(const std::string& stored) { return std::clamp(std::atoi(stored.c_str()), 0, kiosk::font_scale_count - 1); }
 
-void Session::load_catalog() {
+std::optional<std::vector<content::InstalledChannel>> Session::installed_channels() {
     auto chans = state.channels();
-    if (chans) catalog = content::Catalog::load_channels(content::installed_channels(*chans, state.bundles_dir()));
-    else std::cerr << chans.error().line() << "\n";
+    if (!chans) {
+        std::cerr << chans.error().line() << "\n";
+        return std::nullopt;
+    }
+    return content::installed_channels(*chans, state.bundles_dir());
+}
+
+void Session::load_catalog() {
+    if (auto chans = installed_channels()) catalog = content::Catalog::load_channels(*chans);
     ctx.catalog = &catalog;
     set_clock_from_catalog();
 }

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ struct Session {
     // Sets clock_offset from the catalog's demo_clock when follow_demo_clock
     // is on (else 0). The thread that owns the catalog at the time.
     void set_clock_from_catalog();
+    // The installed channels as the catalog loads them, or nullopt (error on
+    // stderr) when the state cannot be read. Main thread.
+    [[nodiscard]] std::optional<std::vector<content::InstalledChannel>> installed_channels();
     // Starts USB watching and the device services; `wake` is called from
     // their workers to wake the loop.
     void start_services(const Options& o, std::function<void()> wake);

@@ -1,5 +1,6 @@
 // Texture decoding, upload and caching; see texture_cache.hpp.
 #include "texture_cache.hpp"
+#include "background_thread.hpp"
 
 #include <GL/gl.h>
 #include <stb_image.h>
@@ -43,7 +44,10 @@ TextureCache::TextureCache(TextureBackend backend, std::size_t cap, std::functio
         GLint max_size = 0;
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
         if (max_size > 0) m_max_side = std::min(m_max_side, static_cast<int>(max_size));
-        m_thread = std::thread([this] { worker(); });  // m_max_side is fixed before it starts
+        m_thread = std::thread([this] {
+            lower_this_thread_priority();
+            worker();
+        });  // m_max_side is fixed before it starts
     }
 }
 

@@ -1,5 +1,6 @@
 // USB stick watcher; see usb_watcher.hpp.
 #include "usb_watcher.hpp"
+#include "background_thread.hpp"
 
 #include "content/bundle_verify.hpp"
 
@@ -48,7 +49,10 @@ UsbWatcher::UsbWatcher(std::vector<fs::path> roots, std::function<void()> wake, 
         for (const auto& e : fs::directory_iterator(m_preview_dir, ec)) fs::remove_all(e.path(), ec);  // copies of an earlier run
     }
     fs::permissions(m_preview_dir, fs::perms::owner_all, ec);
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        lower_this_thread_priority();
+        run();
+    });
 }
 
 UsbWatcher::~UsbWatcher() {

@@ -96,7 +96,7 @@ std::vector<std::uint8_t> page_png(int w, int h, std::mt19937_64& rng) {
 int main(int argc, char** argv) {
     std::size_t docs = 1000, page_docs = 20;
     int image_kb = 0;
-    std::string key, out, vocab_dir;
+    std::string key, out, vocab_dir, channel = "bench";
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i], v = argv[i + 1];
         if (a == "--docs") docs = std::stoul(v);
@@ -105,16 +105,17 @@ int main(int argc, char** argv) {
         else if (a == "--key") key = v;
         else if (a == "--out") out = v;
         else if (a == "--vocab") vocab_dir = v;
+        else if (a == "--channel") channel = v;
     }
     if (key.empty() || out.empty() || vocab_dir.empty()) {
-        std::cerr << "usage: bench_gen --docs N [--page-docs P] [--image-kb K] --key KEY --out F.kbundle --vocab DIR\n";
+        std::cerr << "usage: bench_gen --docs N [--page-docs P] [--image-kb K] --key KEY --out F.kbundle --vocab DIR [--channel NAME]\n";
         return 2;
     }
     auto vocab = vocabulary(vocab_dir);
     Zipf zipf(vocab.size());
     std::mt19937_64 rng(42);
     SourceBundle sb;
-    sb.channel = "bench";
+    sb.channel = channel;
     sb.version = 1;
     sb.title = "Synthetic benchmark bundle (" + std::to_string(docs) + " documents)";
     sb.expires = "2099-01-01T00:00:00Z";

@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(w);
         if (first) {
-            std::printf("first_frame_ms %.2f\n", std::chrono::duration<double, std::milli>(Clock::now() - g_start).count());
+            std::printf("first_frame_ms %.2f\nfirst_frame_unix_ms %lld\n", std::chrono::duration<double, std::milli>(Clock::now() - g_start).count(),
+                        static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count()));
             std::fflush(stdout);
             first = false;
             if (first_only) break;

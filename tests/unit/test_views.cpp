@@ -1,6 +1,7 @@
 // Every view draws, with and without content, at 800x480, 1280x720 and
 // 1920x1080; navigation works by simulated clicks found from item rectangles;
 // idle reset clears what a person typed or chose.
+#include "kiosk/training_shared.hpp"
 #include "view_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -130,15 +131,16 @@ TEST_CASE("touch hit targets are at least 44x44 px at scale 1") {
 TEST_CASE("presenter: ending a session saves a record - the register is off by default and shown plainly when on") {
     test::Harness h(ImVec2(1920, 1080));
     REQUIRE(h.shell.go("presenter:member-safeguarding:1", h.ctx));
-    REQUIRE(h.click("End session"));
+    REQUIRE(h.click("End session..."));
     CHECK_FALSE(h.has_item("Add"));  // no register unless an admin turns it on
     h.services.settings["attendance_register"] = "on";
     h.frame();
     CHECK(h.has_item("Add"));
     h.services.settings["attendance_register"] = "off";
     h.frame();
-    REQUIRE(h.click("Save the record"));  // refused: no trainer name yet
+    REQUIRE(h.click("Yes, end and save"));  // refused: no trainer name yet
     CHECK(h.services.records.empty());
+    kiosk::training_session().clear();  // the session outlives the view: close it for the next test
 }
 
 TEST_CASE("admin: the audit log is read once and cached - not queried every frame - at 10 -000 entries") {

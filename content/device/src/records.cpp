@@ -55,14 +55,25 @@ std::string export_stamp(std::int64_t now) {
     return stamp;
 }
 
+// Records kept before sessions could be left "not ended" lack the column:
+// it is added (every older record was ended by its trainer) in the caller's
+// transaction, or on its own where the caller has none.
+Status ensure_outcome_column(sql::Db& db) {
+    auto has = db.query_int("SELECT count(*) FROM pragma_table_info('session_records') WHERE name='outcome'");
+    if (!has) return std::unexpected(has.error());
+    if (*has) return {};
+    return db.exec("ALTER TABLE session_records ADD COLUMN outcome TEXT NOT NULL DEFAULT 'ended'");
+}
+
 struct PendingRecords {
-    std::string csv = "record_id,module_id,module_version,channel,trainer,started_at,ended_at,slides_shown,attendees,tallies\n";
+    std::string csv = "record_id,module_id,module_version,channel,trainer,started_at,ended_at,slides_shown,attendees,tallies,outcome\n";
     nlohmann::json json = nlohmann::json::array();
     std::vector<std::int64_t> ids;
 };
 
 Result<PendingRecords> pending_records(sql::Db& db) {
-    auto st = db.prepare("SELECT id, module_id, module_version, channel, trainer, started_at, ended_at, slides_shown, attendees, tallies "
+    if (auto s = ensure_outcome_column(db); !s) return std::unexpected(s.error());
+    auto st = db.prepare("SELECT id, module_id, module_version, channel, trainer, started_at, ended_at, slides_shown, attendees, tallies, outcome "
                          "FROM session_records WHERE exported_at IS NULL ORDER BY id");
     if (!st) return std::unexpected(st.error());
     PendingRecords p;
@@ -73,10 +84,10 @@ Result<PendingRecords> pending_records(sql::Db& db) {
         p.ids.push_back(st->int64(0));
         p.csv += std::to_string(st->int64(0)) + "," + csv::quote(st->text(1)) + "," + std::to_string(st->int64(2)) + "," + csv::quote(st->text(3)) + "," +
                  csv::quote(st->text(4)) + "," + csv::quote(st->text(5)) + "," + csv::quote(st->text(6)) + "," + std::to_string(st->int64(7)) + "," +
-                 std::to_string(st->int64(8)) + "," + csv::quote(st->text(9)) + "\n";
+                 std::to_string(st->int64(8)) + "," + csv::quote(st->text(9)) + "," + csv::quote(st->text(10)) + "\n";
         p.json.push_back({{"record_id", st->int64(0)}, {"module_id", st->text(1)}, {"module_version", st->int64(2)}, {"channel", st->text(3)},
                           {"trainer", st->text(4)}, {"started_at", st->text(5)}, {"ended_at", st->text(6)}, {"slides_shown", st->int64(7)},
-                          {"attendees", st->int64(8)}, {"tallies", nlohmann::json::parse(st->text(9), nullptr, false)}});
+                          {"attendees", st->int64(8)}, {"tallies", nlohmann::json::parse(st->text(9), nullptr, false)}, {"outcome", st->text(10)}});
     }
     return p;
 }
@@ -147,15 +158,18 @@ Result<std::int64_t> save_session_record(StateStore& store, const std::string& j
     auto j = nlohmann::json::parse(json, nullptr, false);
     if (!j.is_object() || !j.contains("module_id") || !j.contains("trainer")) return fail(Reason::usage, "The session record is incomplete.");
     auto& db = state_db(store);
+    std::string outcome = j.value("outcome", "ended");
+    if (outcome != "ended" && outcome != "not ended") return fail(Reason::usage, "The session record's outcome is neither ended nor not ended.");
     auto tx = sql::Transaction::begin(db);
     if (!tx) return std::unexpected(tx.error());
-    auto st = db.prepare("INSERT INTO session_records(module_id, module_version, channel, trainer, started_at, ended_at, slides_shown, attendees, tallies) "
-                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    if (auto s = ensure_outcome_column(db); !s) return std::unexpected(s.error());
+    auto st = db.prepare("INSERT INTO session_records(module_id, module_version, channel, trainer, started_at, ended_at, slides_shown, attendees, tallies, "
+                         "outcome) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
     if (!st) return std::unexpected(st.error());
     auto r = st->bind(1, j.value("module_id", "")).bind(2, j.value("module_version", std::int64_t{0})).bind(3, j.value("channel", ""))
                  .bind(4, j.value("trainer", "")).bind(5, j.value("started_at", "")).bind(6, j.value("ended_at", ""))
                  .bind(7, j.value("slides_shown", std::int64_t{0})).bind(8, j.value("attendees", std::int64_t{0}))
-                 .bind(9, j.contains("tallies") ? j["tallies"].dump() : std::string("[]")).run();
+                 .bind(9, j.contains("tallies") ? j["tallies"].dump() : std::string("[]")).bind(10, outcome).run();
     if (!r) return std::unexpected(r.error());
     std::int64_t id = db.last_insert_rowid();
     auto at = db.prepare("INSERT INTO attendees(record_id, name, organisation) VALUES (?1,?2,?3)");
@@ -164,7 +178,8 @@ Result<std::int64_t> save_session_record(StateStore& store, const std::string& j
         if (auto x = at->bind(1, id).bind(2, a.name).bind(3, a.organisation).run(); !x) return std::unexpected(x.error());
     if (auto c = tx->commit(); !c) return std::unexpected(c.error());
     (void)store.audit("session", j.value("channel", ""), j.value("module_version", std::int64_t{0}), "ok",
-                      "training record for " + j.value("module_id", "") + " saved" + (names.empty() ? "" : " with an attendance register"));
+                      "training record for " + j.value("module_id", "") + " saved" + (outcome == "ended" ? "" : " (not ended: left idle)") +
+                          (names.empty() ? "" : " with an attendance register"));
     return id;
 }
 

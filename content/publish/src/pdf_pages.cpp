@@ -21,7 +21,9 @@ constexpr std::uint64_t max_text_file = limits::source_file_bytes;
 constexpr std::uint64_t max_image_file = limits::image_file_bytes;
 
 // Runs a program with arguments (no shell). Returns its exit status, or -1 if
-// it could not be started.
+// it could not be started. Exit status 127 also means "not started": where
+// posix_spawn cannot report a failed exec (qemu-user, which emulates vfork
+// with fork), the child exits 127, as a shell does for a missing command.
 int run_program(const std::vector<std::string>& argv) {
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -36,7 +38,8 @@ int run_program(const std::vector<std::string>& argv) {
     if (rc != 0) return -1;
     int status = 0;
     if (waitpid(pid, &status, 0) < 0) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) == 127) return -1;
+    return WEXITSTATUS(status);
 }
 
 } // namespace

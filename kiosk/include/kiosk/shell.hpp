@@ -56,6 +56,7 @@ private:
     std::map<std::string, std::unique_ptr<View>> m_views;
     bool m_banner_dismissed = false;
     bool m_scrolling = false;
+    bool m_nav_keyboard_lent = false;  // keyboard navigation turned off for the presenter's clicker keys
     float m_key_height = 0;  // the marker key under the view, as drawn last frame
     std::size_t m_offers_seen = 0;
 };

@@ -16,6 +16,11 @@ namespace kiosk {
 enum class SessionMode { presenter, self_paced };
 enum class TimerState { on_time, behind, over_time };
 enum class ClickerKey { next, previous, first, last };
+// What the projector shows: the slide, or a blank screen (as presentation tools do with B/. and W).
+enum class Blank { none, black, white };
+// How a session's record came to be saved: the trainer ended it, or it was
+// left idle past the kiosk's idle reset and saved so it is never lost.
+enum class SessionOutcome { ended, not_ended };
 
 struct TrainingSession {
     const content::Module* module = nullptr;
@@ -30,6 +35,9 @@ struct TrainingSession {
     std::map<int, int> answers;               // slide -> chosen option (self-paced)
     std::string trainer;
     int attendees = 0;
+    Blank blank = Blank::none;                // presenter: the projector is blanked
+    std::string jump;                         // presenter: slide number typed so far (digits, then Enter)
+    bool completion_counted = false;          // self-paced: this run's completion was tallied
 
     void start(const content::Module& m, SessionMode mode, std::int64_t now);
     [[nodiscard]] bool active() const { return module != nullptr; }
@@ -37,6 +45,18 @@ struct TrainingSession {
     // Moves to `index` (clamped). Marks it shown.
     void go_to(int index);
     void key(ClickerKey k);
+    // B/. and W: blanks the projector to black or white; the same key again
+    // (or any slide change) shows the slide again.
+    void toggle_blank(Blank b);
+    // Number keys then Enter: `digit` 0-9 adds to the typed number (at most
+    // three digits); enter() goes to that slide (1-based, clamped) and clears
+    // it; returns true when a number had been typed.
+    void type_digit(int digit);
+    bool enter();
+    // Presenter: shows the current question's answer (and the room's tallies)
+    // on both screens. No effect on a slide without a question.
+    void reveal();
+    [[nodiscard]] bool is_revealed() const { auto it = revealed.find(slide); return it != revealed.end() && it->second; }
     [[nodiscard]] const content::Slide* current() const;
     [[nodiscard]] const content::Slide* next_slide() const;
 
@@ -52,9 +72,14 @@ struct TrainingSession {
     [[nodiscard]] int questions() const;
     [[nodiscard]] int correct() const;
     [[nodiscard]] int answered() const;
+    // Self-paced: "slide 7 of 12, 2 of 4 checks answered".
+    [[nodiscard]] std::string progress_text() const;
+    // Self-paced: 0-based question slides answered wrongly or not at all, in order.
+    [[nodiscard]] std::vector<int> to_revisit() const;
 
     // The session record (no personal data beyond the trainer's name) as JSON.
-    [[nodiscard]] std::string record_json(std::int64_t now) const;
+    // "outcome" is "ended" or "not ended" (left idle past the idle reset).
+    [[nodiscard]] std::string record_json(std::int64_t now, SessionOutcome outcome = SessionOutcome::ended) const;
     void clear() { *this = TrainingSession{}; }
 };
 

@@ -31,7 +31,9 @@ struct Attendee {
 
 // Saves a session record from the JSON the training view produces (module_id,
 // module_version, channel, trainer, started_at, ended_at, slides_shown,
-// attendees, tallies). `register_names` is stored only when the register is on.
+// attendees, tallies, and "outcome": "ended" (the default) or "not ended" for
+// a session saved at the idle reset; E_USAGE for any other outcome). One
+// commit. `register_names` is stored only when the register is on.
 [[nodiscard]] Result<std::int64_t> save_session_record(StateStore& store, const std::string& json, const std::vector<Attendee>& register_names);
 
 [[nodiscard]] Result<std::int64_t> pending_exports(StateStore& store);
