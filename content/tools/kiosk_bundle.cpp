@@ -126,6 +126,7 @@ int cmd_inspect(const args::Parsed& a) {
                           {"publisher", m->publisher}, {"disclosure_threshold", m->disclosure_threshold},
                           {"lint_overrides", nlohmann::json::parse(m->lint_overrides_json, nullptr, false)}}},
                         {"summary", nlohmann::json::parse(m->summary_json, nullptr, false)}};
+    if (!m->demo_clock.empty()) j["manifest"]["demo_clock"] = m->demo_clock;
     std::cout << j.dump(2) << "\n";
     return 0;
 }

@@ -26,6 +26,7 @@ public:
         std::string loc = ctx.services ? ctx.services->setting("default_locality", cat->area_id()) : cat->area_id();
         const content::Locality* l = cat->locality(loc);
         if (!l) l = cat->locality(cat->area_id());
+        draw_home_meetings(ctx, nav);
         muted_text("Figures are aggregates only: no information about any individual child is held here. " +
                        std::string(l ? "Your locality: " + l->name + "." : ""),
                    ctx);

@@ -29,6 +29,9 @@ Shell::Shell() {
     m_views["training"] = make_training_view();
     m_views["presenter"] = make_presenter_view();
     m_views["admin"] = make_admin_view();
+    m_views["meetings"] = make_meeting_list_view();
+    m_views["meeting"] = make_meeting_pack_view();
+    m_views["meeting-item"] = make_meeting_item_view();
     m_stack.push_back("home");
     m_titles.push_back("Home");
     m_scrolls.emplace_back();
@@ -37,7 +40,7 @@ Shell::Shell() {
 Shell::~Shell() = default;
 
 std::vector<std::string> Shell::view_names() {
-    return {"home", "briefing", "compare", "brief", "actions", "library", "doc", "training", "presenter", "admin"};
+    return {"home", "briefing", "compare", "brief", "actions", "library", "doc", "training", "presenter", "admin", "meetings", "meeting", "meeting-item"};
 }
 
 View* Shell::view(const std::string& name) {

@@ -31,7 +31,7 @@ public:
         if (o.bench) m_bench = std::make_unique<BenchDriver>(*o.bench, o.bench_doc);
         m_textures.set_catalog(&s.catalog);
         s.ctx.textures = &m_textures;
-        s.ctx.now = env.now();
+        s.ctx.now = env.now() + s.clock_offset;
         s.shell.go(o.view, s.ctx);
     }
     ~EventLoop() {
@@ -54,7 +54,7 @@ public:
             m_textures.pump();
             m_textures.begin_frame();
             apply_text_size_and_theme();
-            m_s.ctx.now = m_env.now();
+            m_s.ctx.now = m_env.now() + m_s.clock_offset;
             if (!draw_frame()) break;
             if (m_first && after_first_frame()) break;
             // READY=1 once something is on the screen: ImGui lays windows out
@@ -128,6 +128,7 @@ private:
         m_textures.set_catalog(nullptr);
         m_s.catalog = std::move(*fresh);
         m_s.ctx.catalog = &m_s.catalog;
+        m_s.set_clock_from_catalog();  // demo mode: the new content's stated clock
         m_textures.set_catalog(&m_s.catalog);
         m_s.services->refresh_usb_trust();
         m_s.shell.home(m_s.ctx);

@@ -36,6 +36,7 @@ std::thread start_loader(Session& s, const Options& o, const HostEnv& env) {
     return std::thread([&s, &env, list = std::move(list)] {
         s.catalog = content::Catalog::load_channels(list);
         s.ctx.catalog = &s.catalog;
+        s.set_clock_from_catalog();
         env.trace("catalog loaded (worker)");
         build_fonts(*s.atlas, kiosk::ui_scale(s.body_em, s.first_percent), s.first_fonts);
         env.trace("fonts built (worker)");
@@ -51,6 +52,7 @@ int run_gui(const Options& o) {
     if (!state) return 1;
     env.trace("state opened");
     Session s(std::move(*state));
+    s.follow_demo_clock = o.demo && !env.fixed_now;
     if (o.mode == Mode::screenshot) {
         s.load_catalog();
         s.start_settings_only();  // no USB watching in screenshot mode

@@ -48,7 +48,7 @@ int take_screenshot(Session& s, const Options& o, const HostEnv& env) {
     TextureCache textures(TextureBackend::soft, 256ull << 20, nullptr, &soft);
     textures.set_catalog(&s.catalog);
     s.ctx.textures = &textures;
-    s.ctx.now = env.now();
+    s.ctx.now = env.now() + s.clock_offset;
     s.ctx.graphics = "software renderer (screenshot mode)";
     s.apply_settings(o.text_percent);
     s.body_em = kiosk::body_em_px(kiosk::ScreenMetrics{o.width, o.height, 0, 0});

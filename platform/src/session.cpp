@@ -1,8 +1,11 @@
 // The GUI's session state; see session.hpp.
 #include "session.hpp"
 
+#include "content/dates.hpp"
+
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -32,6 +35,13 @@ std::optional<std::vector<content::InstalledChannel>> Session::installed_channel
 void Session::load_catalog() {
     if (auto chans = installed_channels()) catalog = content::Catalog::load_channels(*chans);
     ctx.catalog = &catalog;
+    set_clock_from_catalog();
+}
+
+void Session::set_clock_from_catalog() {
+    clock_offset = 0;
+    if (auto demo = content::parse_local_minute(catalog.demo_clock()); follow_demo_clock && demo)
+        clock_offset = content::unix_of_local_minute(*demo) - static_cast<std::int64_t>(std::time(nullptr));
 }
 
 void Session::start_services(const Options& o, std::function<void()> wake) {

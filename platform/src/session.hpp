@@ -43,12 +43,20 @@ struct Session {
     std::unique_ptr<ImFontAtlas> atlas;
     kiosk::Fonts first_fonts;
     int first_percent = kiosk::min_text_percent;
+    // Demo mode without KIOSK_NOW: the clock runs from the demo content's
+    // stated demo_clock (so the demo's "today" meeting is always today).
+    bool follow_demo_clock = false;
+    std::int64_t clock_offset = 0;  // added to the wall clock for ctx.now
 
     explicit Session(content::StateStore s) : state(std::move(s)) {}
 
     // (Re)loads the catalog from the installed channels; errors go to stderr
-    // and leave an empty catalog.
+    // and leave an empty catalog. With follow_demo_clock, sets clock_offset
+    // from the catalog's demo_clock (0 when it states none).
     void load_catalog();
+    // Sets clock_offset from the catalog's demo_clock when follow_demo_clock
+    // is on (else 0). The thread that owns the catalog at the time.
+    void set_clock_from_catalog();
     // The installed channels as the catalog loads them, or nullopt (error on
     // stderr) when the state cannot be read. Main thread.
     [[nodiscard]] std::optional<std::vector<content::InstalledChannel>> installed_channels();

@@ -47,4 +47,38 @@ std::string format_utc(std::int64_t t) {
     return buf;
 }
 
+std::optional<std::int64_t> parse_local_minute(std::string_view s) {
+    if (s.size() != 16 || s[10] != 'T' || s[13] != ':') return std::nullopt;
+    auto day = parse_date(s.substr(0, 10));
+    if (!day) return std::nullopt;
+    auto two = [&](std::size_t pos) -> int {
+        if (!std::isdigit(static_cast<unsigned char>(s[pos])) || !std::isdigit(static_cast<unsigned char>(s[pos + 1]))) return -1;
+        return (s[pos] - '0') * 10 + (s[pos + 1] - '0');
+    };
+    int h = two(11), mi = two(14);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59) return std::nullopt;
+    return *day / 60 + h * 60 + mi;
+}
+
+std::string format_local_minute(std::int64_t minutes) {
+    // The count is a UTC-like calendar with no zone, so gmtime formats it.
+    std::string t = format_utc(minutes * 60);
+    return t.substr(0, 16);
+}
+
+std::int64_t local_minute_of(std::int64_t unix_seconds) {
+    std::time_t tt = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return static_cast<std::int64_t>(timegm(&tm)) / 60;
+}
+
+std::int64_t unix_of_local_minute(std::int64_t minutes) {
+    std::time_t tt = static_cast<std::time_t>(minutes * 60);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    tm.tm_isdst = -1;
+    return static_cast<std::int64_t>(std::mktime(&tm));
+}
+
 } // namespace content

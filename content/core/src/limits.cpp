@@ -10,6 +10,7 @@ const std::vector<DocumentCategory>& document_categories() {
         {"inspection", "Inspection"},                 {"action-plan", "Action plan"},
         {"minutes", "Minutes"},                       {"newsletter", "Newsletter"},
         {"training-material", "Training material"},   {"report", "Report"},
+        {"childrens-voice", "Children's voice"},
     };
     return all;
 }

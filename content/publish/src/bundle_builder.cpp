@@ -19,6 +19,35 @@ namespace fs = std::filesystem;
 namespace content {
 namespace {
 
+// kiosk-bundle/2 only when the source needs it (meetings or a demo clock) or
+// asks for it, so that a source without meetings still builds a bundle that
+// kiosks reading only kiosk-bundle/1 accept (FORMAT.md section 9).
+schema::FormatVersion version_for(const SourceBundle& sb) {
+    if (sb.format == schema::format_v1) return schema::FormatVersion::v1;
+    if (sb.format == schema::format_v2 || !sb.meetings.empty() || !sb.demo_clock.empty()) return schema::FormatVersion::v2;
+    return schema::FormatVersion::v1;
+}
+
+Status write_meetings(sql::Db& db, const SourceBundle& sb) {
+    auto mt = db.prepare("INSERT INTO meetings VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    if (!mt) return std::unexpected(mt.error());
+    auto it = db.prepare("INSERT INTO meeting_items VALUES (?1,?2,?3,?4,?5,?6,?7)");
+    if (!it) return std::unexpected(it.error());
+    auto opt = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); };
+    for (auto& m : sb.meetings) {
+        mt->bind(1, m.id).bind(2, m.title).bind(3, m.kind).bind(4, m.starts).bind(5, m.ends).bind(6, m.place).bind_opt(7, opt(m.locality_id)).bind_opt(10, opt(m.notes));
+        if (m.lead_item > 0) mt->bind(8, m.lead_item);
+        else mt->bind_null(8);
+        if (m.lead_minutes >= 0) mt->bind(9, m.lead_minutes);
+        else mt->bind_null(9);
+        if (auto s = mt->run(); !s) return s;
+        for (auto& i : m.items)
+            if (auto s = it->bind(1, m.id).bind(2, i.ord).bind(3, i.number).bind(4, i.title).bind(5, i.kind).bind_opt(6, opt(i.ref)).bind_opt(7, opt(i.note)).run(); !s)
+                return s;
+    }
+    return {};
+}
+
 
 Status write_content(sql::Db& db, const SourceBundle& sb) {
 #define TRY(expr) do { if (auto s_ = (expr); !s_) return std::unexpected(s_.error()); } while (0)
@@ -89,6 +118,7 @@ Status write_content(sql::Db& db, const SourceBundle& sb) {
     for (auto& i : sb.images)
         TRY(img->bind(1, i.id).bind(2, i.mime).bind(3, std::int64_t{i.width}).bind(4, std::int64_t{i.height}).bind(5, i.alt)
                 .bind_blob(6, i.data.data(), i.data.size()).run());
+    if (version_for(sb) == schema::FormatVersion::v2) TRY(write_meetings(db, sb));
 #undef PREP
 #undef TRY
     return {};
@@ -107,13 +137,15 @@ std::string summary_json(const SourceBundle& sb) {
                         {"trackers", sb.trackers.size()}, {"actions", sb.tracker_items.size()}, {"modules", sb.modules.size()},
                         {"slides", slides}, {"questions", questions}, {"documents", sb.documents.size()}, {"pages", pages},
                         {"images", sb.images.size()}};
+    if (version_for(sb) == schema::FormatVersion::v2) j["meetings"] = sb.meetings.size();
     return j.dump();
 }
 
 // The manifest a build writes for `sb`, except `created` (the caller's).
 Manifest manifest_for(const SourceBundle& sb) {
     Manifest m;
-    m.format = std::string(schema::format_id);
+    m.format = std::string(schema::format_name(version_for(sb)));
+    m.demo_clock = sb.demo_clock;
     m.channel = sb.channel;
     m.version = sb.version;
     m.title = sb.title;
@@ -132,7 +164,7 @@ Manifest manifest_for(const SourceBundle& sb) {
 } // namespace
 
 Status write_check_database(sql::Db& db, const SourceBundle& sb) {
-    if (auto s = db.exec(schema::ddl()); !s) return std::unexpected(s.error());
+    if (auto s = db.exec(schema::ddl(version_for(sb))); !s) return std::unexpected(s.error());
     if (auto s = write_manifest(db, manifest_for(sb)); !s) return std::unexpected(s.error());
     return write_content(db, sb);
 }
@@ -181,7 +213,7 @@ Result<BuildReport> build_bundle_from_model(const SourceBundle& source, const fs
         for (auto stmt : {"PRAGMA journal_mode=DELETE", "PRAGMA page_size=4096", "PRAGMA synchronous=FULL"})
             if (auto s = db->exec(stmt); !s) return cleanup(s.error());
         if (auto s = db->exec("BEGIN"); !s) return cleanup(s.error());
-        if (auto s = db->exec(schema::ddl()); !s) return cleanup(s.error());
+        if (auto s = db->exec(schema::ddl(version_for(*sb))); !s) return cleanup(s.error());
         if (auto s = write_manifest(*db, m); !s) return cleanup(s.error());
         if (auto s = write_content(*db, *sb); !s) return cleanup(s.error());
         if (auto s = schema::check_lengths(*db); !s) return cleanup(Error{Reason::source, "In the source: " + s.error().message});

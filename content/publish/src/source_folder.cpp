@@ -106,6 +106,11 @@ Status read_manifest_json(const fs::path& dir, SourceBundle& sb) {
         if (!parse_utc(c)) return src_error("bundle.json", "\"created\" must be a UTC time like 2026-11-01T09:00:00Z.");
         sb.created = c;
     }
+    if (auto s = str("format", sb.format, false); !s) return s;
+    if (!sb.format.empty() && sb.format != "kiosk-bundle/1" && sb.format != "kiosk-bundle/2")
+        return src_error("bundle.json", "\"format\" must be kiosk-bundle/1 or kiosk-bundle/2 (or left out), not '" + sb.format + "'.");
+    if (auto s = str("demo_clock", sb.demo_clock, false); !s) return s;
+    if (auto s = resolve_demo_clock(sb); !s) return s;
     if (j.contains("disclosure_threshold")) {
         if (!j["disclosure_threshold"].is_number_integer() || j["disclosure_threshold"].get<std::int64_t>() < 5)
             return fail(Reason::disclosure, "bundle.json: \"disclosure_threshold\" must be an integer of at least 5; it can be raised but never lowered below 5.");
@@ -557,10 +562,13 @@ Result<SourceBundle> read_source(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return fail(Reason::source, dir.string() + " is not a folder.");
     SourceBundle sb;
-    for (auto step : {read_manifest_json, read_figures, read_trackers, read_briefings, read_training, read_library, read_images}) {
+    for (auto step : {read_manifest_json, read_figures, read_trackers, read_briefings, read_training, read_library, read_images, read_meetings}) {
         if (auto s = step(dir, sb); !s) return std::unexpected(s.error());
     }
     if (auto s = check_references(sb); !s) return std::unexpected(s.error());
+    if (auto s = check_meetings(sb); !s) return std::unexpected(s.error());
+    if (sb.format == "kiosk-bundle/1" && (!sb.meetings.empty() || !sb.demo_clock.empty()))
+        return fail(Reason::source, "bundle.json: \"format\" is kiosk-bundle/1, which has no meetings or demo clock; remove meetings.csv and \"demo_clock\", or build kiosk-bundle/2.");
     return sb;
 }
 

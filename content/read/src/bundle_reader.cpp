@@ -88,6 +88,31 @@ Result<std::vector<TrackerItem>> BundleReader::tracker_items() {
                                 });
 }
 
+Result<std::vector<Meeting>> BundleReader::meetings() {
+    // A kiosk-bundle/1 bundle has no meetings tables: it has no meetings.
+    auto has = m_db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('meetings', 'meeting_items')");
+    if (!has) return std::unexpected(has.error());
+    if (*has != 2) return std::vector<Meeting>{};
+    auto out = sql::collect<Meeting>(
+        m_db, "SELECT id,title,kind,starts,ends,place,coalesce(locality_id,''),coalesce(lead_item,0),coalesce(lead_minutes,-1),coalesce(notes,'') FROM meetings ORDER BY starts, id",
+        [](sql::Stmt& s) {
+            return Meeting{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.int64(7), s.int64(8), s.text(9), {}};
+        });
+    if (!out) return out;
+    auto st = m_db.prepare("SELECT ord,number,title,kind,coalesce(ref,''),coalesce(note,'') FROM meeting_items WHERE meeting_id=?1 ORDER BY ord");
+    if (!st) return std::unexpected(st.error());
+    for (auto& m : *out) {
+        st->bind(1, std::string_view(m.id));
+        auto items = sql::collect<MeetingItem>(*st, [](sql::Stmt& s) {
+            return MeetingItem{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+        });
+        if (!items) return std::unexpected(items.error());
+        m.items = std::move(*items);
+        st->reset();
+    }
+    return out;
+}
+
 Result<std::vector<Module>> BundleReader::modules() {
     auto mods = sql::collect<Module>(m_db, "SELECT id,title,audience,duration_min,outcomes,coalesce(summary,''),coalesce(sources,''),sort_order FROM modules ORDER BY sort_order",
                                 [](sql::Stmt& s) {

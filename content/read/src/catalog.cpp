@@ -99,7 +99,8 @@ Status Catalog::add_bundle(const std::string& channel, const std::filesystem::pa
     auto items = reader->tracker_items();
     auto mods = reader->modules();
     auto docs = reader->document_headers();
-    if (!locs || !pers || !inds || !vals || !brfs || !trks || !items || !mods || !docs)
+    auto meets = reader->meetings();
+    if (!locs || !pers || !inds || !vals || !brfs || !trks || !items || !mods || !docs || !meets)
         return fail(Reason::corrupt, "its content could not be read.");
     m_threshold = std::max(m_threshold, m->disclosure_threshold);
     merge_owned("locality", m_localities, std::move(*locs), channel);
@@ -114,6 +115,9 @@ Status Catalog::add_bundle(const std::string& channel, const std::filesystem::pa
     for (auto& i : *items)
         if (auto o = m_owner.find("tracker|" + i.tracker_id); o != m_owner.end() && o->second == channel) m_items.push_back(std::move(i));
     for (auto& mo : *mods) m_modules.push_back(TaggedModule{std::move(mo), channel, m->version});
+    merge_owned("meeting", m_meetings, std::move(*meets), channel);
+    std::stable_sort(m_meetings.begin(), m_meetings.end(), [](const Meeting& a, const Meeting& b) { return a.starts < b.starts; });
+    if (m_demo_clock.empty()) m_demo_clock = m->demo_clock;
     m_library.reserve(m_library.size() + docs->size());  // exact, not doubled (10,000 entries are ~2 MB)
     for (auto& d : *docs) {
         if (auto it = m_doc_channel.find(d.id); it != m_doc_channel.end()) {
@@ -127,6 +131,16 @@ Status Catalog::add_bundle(const std::string& channel, const std::filesystem::pa
     m_readers[channel] = std::move(reader);
     m_channels.push_back(std::move(info));
     return {};
+}
+
+const Meeting* Catalog::meeting(const std::string& id) const {
+    for (auto& m : m_meetings)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+bool Catalog::has_channel(const std::string& channel) const {
+    return std::any_of(m_channels.begin(), m_channels.end(), [&](const ChannelInfo& c) { return c.channel == channel; });
 }
 
 const Indicator* Catalog::indicator(const std::string& id) const {

@@ -1,5 +1,6 @@
 // Bundle verification; see bundle_verify.hpp.
 #include "content/bundle_verify.hpp"
+#include "content/dates.hpp"
 #include "content/file_io.hpp"
 #include "content/image_check.hpp"
 #include "content/schema.hpp"
@@ -55,6 +56,32 @@ Status check_header(const std::filesystem::path& path, std::uint64_t actual_size
     return {};
 }
 
+namespace {
+
+// Meetings a kiosk can place in time: local times YYYY-MM-DDTHH:MM that parse,
+// an end after the start, and items only of meetings the bundle has. The
+// publisher refuses anything else; a bundle made by another tool holding one
+// is refused here (E_FORMAT, naming the meeting) rather than shown wrongly.
+Status check_meeting_rows(sql::Db& db) {
+    auto st = db.prepare("SELECT id, starts, ends FROM meetings ORDER BY rowid");
+    if (!st) return fail(Reason::corrupt, "The bundle's meetings could not be read: " + st.error().message);
+    for (;;) {
+        auto row = st->step();
+        if (!row) return fail(Reason::corrupt, "The bundle's meetings could not be read: " + row.error().message);
+        if (!*row) break;
+        auto s = parse_local_minute(st->text(1)), e = parse_local_minute(st->text(2));
+        if (!s || !e || *e <= *s)
+            return fail(Reason::format, "The bundle's meeting '" + st->text(0).substr(0, 80) +
+                                            "' does not have a start and a later end as local times like 2027-03-12T19:00.");
+    }
+    auto orphan = db.query_text("SELECT meeting_id FROM meeting_items WHERE meeting_id NOT IN (SELECT id FROM meetings) LIMIT 1");
+    if (!orphan) return fail(Reason::corrupt, "The bundle's meeting items could not be read: " + orphan.error().message);
+    if (*orphan) return fail(Reason::format, "The bundle has items for a meeting '" + (*orphan)->substr(0, 80) + "' that it does not have.");
+    return {};
+}
+
+} // namespace
+
 Result<Manifest> check_contents(const std::filesystem::path& path, const VerifyOptions& opts) {
     struct stat st{};
     if (::stat(path.c_str(), &st) != 0) return std::unexpected(file_io::from_errno(errno, "reading", path));
@@ -83,8 +110,13 @@ Result<Manifest> check_contents(const std::filesystem::path& path, const VerifyO
                               "WHERE value IS NOT NULL AND NOT (value >= 0 AND value < 9e999) LIMIT 1");
     if (!bad) return fail(Reason::corrupt, "The bundle's figures could not be read: " + bad.error().message);
     if (*bad) return fail(Reason::format, "The bundle's figure " + **bad + " is negative or not a finite number, which no count, rate or percentage can be.");
+    if (*sc == schema::FormatVersion::v2)
+        if (auto mt = check_meeting_rows(*db); !mt) return std::unexpected(mt.error());
     auto m = read_manifest(*db);
     if (!m) return std::unexpected(m.error());
+    if (m->format != schema::format_name(*sc))
+        return fail(Reason::format, "The manifest says " + m->format + " but the tables are those of " + std::string(schema::format_name(*sc)) +
+                                        " (FORMAT.md section 9).");
     if (opts.now && *opts.now >= m->expires)
         return fail(Reason::expired, "The bundle '" + m->title + "' expired on " + format_utc(m->expires) + "; ask the publisher for a current one.");
     return m;

@@ -107,8 +107,9 @@ Result<Manifest> read_manifest(sql::Db& db) {
     Manifest m;
     auto format = need_text(f, "format");
     if (!format) return std::unexpected(format.error());
-    if (*format != schema::format_id)
-        return fail(Reason::format, "The bundle's format is '" + *format + "'; this kiosk reads " + std::string(schema::format_id) + ".");
+    if (!schema::parse_format(*format))
+        return fail(Reason::format, "The bundle's format is '" + format->substr(0, 40) + "'; this kiosk reads " + std::string(schema::format_v1) +
+                                        " and " + std::string(schema::format_v2) + ".");
     m.format = *format;
     auto channel = need_text(f, "channel");
     if (!channel) return std::unexpected(channel.error());
@@ -149,6 +150,13 @@ Result<Manifest> read_manifest(sql::Db& db) {
         if (!p) return std::unexpected(p.error());
         m.publisher = *p;
     }
+    if (f.count("demo_clock")) {
+        auto p = need_text(f, "demo_clock");
+        if (!p) return std::unexpected(p.error());
+        if (!parse_local_minute(*p))
+            return fail(Reason::manifest, "The manifest's demo_clock must be a local time like 2026-11-30T17:30, not '" + p->substr(0, 40) + "'.");
+        m.demo_clock = *p;
+    }
     m.lint_overrides_json = "[]";
     if (f.count("lint_overrides")) {
         auto p = need_text(f, "lint_overrides");
@@ -171,6 +179,8 @@ Status write_manifest(sql::Db& db, const Manifest& m) {
                    put_text("summary", m.summary_json), put_int("disclosure_threshold", m.disclosure_threshold),
                    put_text("publisher", m.publisher), put_text("lint_overrides", m.lint_overrides_json)})
         if (!s) return s;
+    if (!m.demo_clock.empty())
+        if (auto s = put_text("demo_clock", m.demo_clock); !s) return s;
     return {};
 }
 

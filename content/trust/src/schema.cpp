@@ -145,6 +145,32 @@ CREATE VIRTUAL TABLE search USING fts5(title, body, kind UNINDEXED, ref UNINDEXE
 CREATE VIRTUAL TABLE search_titles USING fts5(title, kind UNINDEXED, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
 )SQL";
 
+// kiosk-bundle/2 is kiosk-bundle/1 plus these two tables (FORMAT.md section 3.8).
+constexpr std::string_view k_ddl_meetings = R"SQL(
+CREATE TABLE meetings(
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('locality-meeting','board-briefing','training-session','conference','scrutiny')),
+  starts TEXT NOT NULL,
+  ends TEXT NOT NULL,
+  place TEXT NOT NULL,
+  locality_id TEXT,
+  lead_item INTEGER,
+  lead_minutes INTEGER,
+  notes TEXT
+) STRICT;
+CREATE TABLE meeting_items(
+  meeting_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('briefing','document','module','figures','note')),
+  ref TEXT,
+  note TEXT,
+  PRIMARY KEY (meeting_id, ord)
+) STRICT;
+)SQL";
+
 struct Object {
     std::string type;
     std::string tbl_name;
@@ -237,14 +263,21 @@ Result<std::vector<std::string>> columns(sql::Db& db, const std::string& table) 
     return out;
 }
 
-sql::Db& reference() {
-    static sql::Db db = [] {
-        auto d = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
-        auto ok = d->exec(k_ddl);
-        (void)ok;
-        return std::move(*d);
-    }();
-    return db;
+const std::string& ddl_text(FormatVersion v) {
+    static const std::string v1(k_ddl), v2 = std::string(k_ddl) + std::string(k_ddl_meetings);
+    return v == FormatVersion::v1 ? v1 : v2;
+}
+
+sql::Db make_reference(FormatVersion v) {
+    auto d = sql::Db::open(":memory:", sql::OpenMode::read_write_create);
+    auto ok = d->exec(ddl_text(v));
+    (void)ok;
+    return std::move(*d);
+}
+
+sql::Db& reference(FormatVersion v = FormatVersion::v2) {
+    static sql::Db v1 = make_reference(FormatVersion::v1), v2 = make_reference(FormatVersion::v2);
+    return v == FormatVersion::v1 ? v1 : v2;
 }
 
 // The names of the tables FTS5 makes for its indexes (search_data, ...).
@@ -272,13 +305,25 @@ std::string first_difference(const std::string& have, const std::string& want) {
 
 } // namespace
 
-std::string_view ddl() { return k_ddl; }
+std::string_view ddl(FormatVersion v) { return ddl_text(v); }
 
-Status check(sql::Db& db) {
-    auto want = objects(reference());
-    if (!want) return std::unexpected(want.error());
+std::string_view format_name(FormatVersion v) { return v == FormatVersion::v1 ? format_v1 : format_v2; }
+
+std::optional<FormatVersion> parse_format(std::string_view name) {
+    if (name == format_v1) return FormatVersion::v1;
+    if (name == format_v2) return FormatVersion::v2;
+    return std::nullopt;
+}
+
+Result<FormatVersion> check(sql::Db& db) {
     auto have = objects(db);
     if (!have) return fail(Reason::corrupt, "The bundle's schema could not be read: " + have.error().message);
+    // The meetings tables are what kiosk-bundle/2 adds: a bundle holding
+    // either is compared with the /2 schema, any other with the /1 schema.
+    // Either way the comparison is exact.
+    const FormatVersion version = have->count("meetings") || have->count("meeting_items") ? FormatVersion::v2 : FormatVersion::v1;
+    auto want = objects(reference(version));
+    if (!want) return std::unexpected(want.error());
     for (const auto& [name, obj] : *have) {
         if (obj.type == "trigger") return fail(Reason::schema, "The bundle contains a trigger (" + name + "), which is not allowed.");
         if (obj.type == "view") return fail(Reason::schema, "The bundle contains a view (" + name + "), which is not allowed.");
@@ -305,12 +350,12 @@ Status check(sql::Db& db) {
             continue;
         }
         // FTS5's own tables, as SQLite makes them: their columns.
-        auto wc = columns(reference(), name);
+        auto wc = columns(reference(version), name);
         auto hc = columns(db, name);
         if (!wc || !hc) return fail(Reason::corrupt, "The columns of table '" + name + "' could not be read.");
         if (*wc != *hc) return fail(Reason::schema, "Table '" + name + "' does not have the documented columns.");
     }
-    return {};
+    return version;
 }
 
 namespace {
@@ -319,6 +364,7 @@ constexpr std::size_t no_limit = 0;
 constexpr std::string_view value_row = "indicator_id || '/' || locality_id || '/' || period_id";
 constexpr std::string_view item_row = "tracker_id || '/' || id", slide_row = "module_id || '/' || ord";
 constexpr std::string_view question_row = "module_id || '/' || slide_ord", page_row = "document_id || '/' || page";
+constexpr std::string_view meeting_item_row = "meeting_id || '/' || ord";
 // Every text column of every table (tests/unit/test_schema.cpp fails if one
 // is missing). The search indexes are left out: they are made from these.
 constexpr TextField k_fields[] = {
@@ -353,14 +399,30 @@ constexpr TextField k_fields[] = {
     {"document_pages", page_row, "document_id", id_max}, {"document_pages", page_row, "image_id", id_max},
     {"document_pages", page_row, "text", no_limit},
     {"images", "id", "id", id_max}, {"images", "id", "mime", id_max}, {"images", "id", "alt", para_max},
+    // kiosk-bundle/2
+    {"meetings", "id", "id", id_max}, {"meetings", "id", "title", name_max}, {"meetings", "id", "kind", id_max},
+    {"meetings", "id", "starts", id_max}, {"meetings", "id", "ends", id_max}, {"meetings", "id", "place", name_max},
+    {"meetings", "id", "locality_id", id_max}, {"meetings", "id", "notes", para_max},
+    {"meeting_items", meeting_item_row, "meeting_id", id_max}, {"meeting_items", meeting_item_row, "number", id_max},
+    {"meeting_items", meeting_item_row, "title", name_max}, {"meeting_items", meeting_item_row, "kind", id_max},
+    {"meeting_items", meeting_item_row, "ref", id_max}, {"meeting_items", meeting_item_row, "note", para_max},
 };
+
+// True when `db` has table `name` (a kiosk-bundle/1 bundle has no meetings tables).
+bool has_table(sql::Db& db, std::string_view name) {
+    auto st = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    if (!st) return false;
+    st->bind(1, name);
+    auto row = st->step();
+    return row && *row;
+}
 } // namespace
 
 std::span<const TextField> text_fields() { return k_fields; }
 
 Status check_lengths(sql::Db& db) {
     for (const TextField& l : k_fields) {
-        if (l.max_chars == no_limit) continue;
+        if (l.max_chars == no_limit || !has_table(db, l.table)) continue;
         std::string q = "SELECT " + std::string(l.row) + ", length(" + std::string(l.column) + ") FROM " + std::string(l.table) +
                         " WHERE length(" + std::string(l.column) + ") > " + std::to_string(l.max_chars) + " LIMIT 1";
         auto st = db.prepare(q);
@@ -376,6 +438,7 @@ Status check_lengths(sql::Db& db) {
 
 Status for_each_text(sql::Db& db, const std::function<void(const TextField&, const std::string&, const std::string&)>& fn) {
     for (const TextField& f : k_fields) {
+        if (!has_table(db, f.table)) continue;
         std::string col(f.column);
         auto st = db.prepare("SELECT " + std::string(f.row) + ", " + col + " FROM " + std::string(f.table) + " WHERE typeof(" + col +
                              ") = 'text' AND " + col + " <> '' ORDER BY rowid");

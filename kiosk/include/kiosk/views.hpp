@@ -4,6 +4,7 @@
 #include "kiosk/ui.hpp"
 
 #include <memory>
+#include <string>
 
 namespace kiosk {
 
@@ -17,5 +18,16 @@ std::unique_ptr<View> make_reader_view();     // doc:<id>[:<page>]
 std::unique_ptr<View> make_training_view();   // training[:<module>[:<slide>]]
 std::unique_ptr<View> make_presenter_view();  // presenter:<module>:<slide>
 std::unique_ptr<View> make_admin_view();      // admin
+std::unique_ptr<View> make_meeting_list_view();  // meetings
+std::unique_ptr<View> make_meeting_pack_view();  // meeting:<id>
+std::unique_ptr<View> make_meeting_item_view();  // meeting-item:<id>:<ord>
+
+// Home's meetings panel (home_meetings.cpp): today's meeting, or the next few.
+void draw_home_meetings(UiContext& ctx, NavRequest& nav);
+// A full-width card that is one tap target (at least 44 px high): a heading
+// and a muted detail line, both wrapped; `strong` draws the accent border;
+// `width` 0 takes the whole row. Notes its rect as `id`. Returns true when
+// tapped (not dragged).
+bool meeting_card(const std::string& id, const std::string& heading, const std::string& detail, const UiContext& ctx, bool strong, float width = 0);
 
 } // namespace kiosk

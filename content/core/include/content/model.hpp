@@ -95,6 +95,28 @@ struct Document {
     std::vector<DocPage> pages;
 };
 
+// One item of a meeting's pack (kiosk-bundle/2). `ref` names what it opens:
+// a briefing, document or module id, or a locality id for `figures`; empty
+// for a plain note. "CHANNEL:ID" names content in another channel.
+struct MeetingItem {
+    std::int64_t ord = 0;     // 1, 2, 3... the order in the pack
+    std::string number;       // the agenda's item number as people quote it, e.g. "4"
+    std::string title, kind;  // kind: briefing | document | module | figures | note
+    std::string ref, note;
+};
+
+// A meeting (kiosk-bundle/2). Times are the council's local wall-clock time,
+// "YYYY-MM-DDTHH:MM" (see dates.hpp: parse_local_minute).
+struct Meeting {
+    std::string id, title, kind;  // kind: locality-meeting | board-briefing | training-session | conference | scrutiny
+    std::string starts, ends, place;
+    std::string locality_id;      // empty: not about one locality
+    std::int64_t lead_item = 0;   // the item `ord` home names on the day; 0: none
+    std::int64_t lead_minutes = -1;  // how long before the start home leads with it; -1: the kiosk's default
+    std::string notes;
+    std::vector<MeetingItem> items;  // in `ord` order
+};
+
 struct Image {
     std::string id, mime, alt;
     int width = 0, height = 0;

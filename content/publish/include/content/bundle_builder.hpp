@@ -1,6 +1,6 @@
 // Why this file exists: council officers keep content as a folder of markdown,
 // CSV, JSON and images (layout in FORMAT.md). This turns such a folder into a
-// kiosk-bundle/1 SQLite file, refusing bad input with file and line, and never
+// kiosk-bundle/1 or /2 SQLite file (FORMAT.md section 9), refusing bad input with file and line, and never
 // leaving a half-written bundle behind.
 #pragma once
 #include "content/error.hpp"

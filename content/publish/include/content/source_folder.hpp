@@ -37,6 +37,9 @@ struct SourceBundle {
     std::vector<Module> modules;
     std::vector<Document> documents;
     std::vector<Image> images;
+    std::vector<Meeting> meetings;       // kiosk-bundle/2 only
+    std::string format;                  // bundle.json "format": "" (the build chooses), kiosk-bundle/1 or kiosk-bundle/2
+    std::string demo_clock;              // bundle.json "demo_clock", resolved to local "YYYY-MM-DDTHH:MM"; "" for none
     std::vector<std::string> warnings;
 };
 
@@ -45,6 +48,21 @@ struct SourceBundle {
 // bad dates, duplicate ids, and references to localities, periods, indicators
 // or images that do not exist.
 [[nodiscard]] Result<SourceBundle> read_source(const std::filesystem::path& dir);
+
+// Resolves bundle.json's "demo_clock": "build HH:MM" becomes the build's local
+// date (KIOSK_DEMO_TODAY=YYYY-MM-DD when set, else today) at that time; a
+// local time YYYY-MM-DDTHH:MM stays. E_SOURCE for anything else.
+[[nodiscard]] Status resolve_demo_clock(SourceBundle& sb);
+// Reads meetings.csv and meeting_items.csv (FORMAT.md section 7) into
+// sb.meetings. Refuses (E_SOURCE, file and line) bad kinds, dates and times
+// (relative "+N HH:MM" only with a demo clock), an end before the start,
+// duplicate ids, items of an unknown meeting, a note with a ref or another
+// item without one.
+[[nodiscard]] Status read_meetings(const std::filesystem::path& dir, SourceBundle& sb);
+// Checks that every meeting's locality and every item's ref resolve in this
+// source (E_SOURCE naming the meeting and item); "CHANNEL:ID" refs to another
+// channel are checked for form only, with a warning.
+[[nodiscard]] Status check_meetings(SourceBundle& sb);
 
 // Parses a slides.md text into slides (split on lines that are exactly "---").
 // `file` is used in messages.

@@ -96,6 +96,14 @@ public:
     [[nodiscard]] const std::vector<TaggedModule>& modules() const { return m_modules; }
     [[nodiscard]] const std::vector<LibraryEntry>& library() const { return m_library; }
     [[nodiscard]] const std::string& channel_title(const std::string& channel) const;
+    [[nodiscard]] bool has_channel(const std::string& channel) const;
+    // Meetings from every channel (kiosk-bundle/2), by start time; a
+    // kiosk-bundle/1 channel has none. meetings.hpp places them in time.
+    [[nodiscard]] const std::vector<Meeting>& meetings() const { return m_meetings; }
+    [[nodiscard]] const Meeting* meeting(const std::string& id) const;
+    // The first channel's stated demo clock (local "YYYY-MM-DDTHH:MM"), or
+    // "" when none states one. Only demo mode honours it (the platform's choice).
+    [[nodiscard]] const std::string& demo_clock() const { return m_demo_clock; }
 
     // One whole document (body and pages). E_NOT_FOUND if no channel has it.
     [[nodiscard]] Result<Document> document(const std::string& id) const;
@@ -125,6 +133,8 @@ private:
     std::vector<TaggedModule> m_modules;
     std::vector<LibraryEntry> m_library;
     std::map<std::string, std::string> m_doc_channel;  // doc id -> channel
+    std::vector<Meeting> m_meetings;
+    std::string m_demo_clock;
     std::int64_t m_threshold = 5;
 };
 

@@ -32,6 +32,9 @@ public:
     [[nodiscard]] Result<std::vector<Briefing>> briefings();
     [[nodiscard]] Result<std::vector<Tracker>> trackers();
     [[nodiscard]] Result<std::vector<TrackerItem>> tracker_items();
+    // Meetings with their items, by start time (kiosk-bundle/2); none from a
+    // kiosk-bundle/1 bundle, which has no meetings tables.
+    [[nodiscard]] Result<std::vector<Meeting>> meetings();
     // Modules with their slides and questions.
     [[nodiscard]] Result<std::vector<Module>> modules();
     // Library documents without bodies or pages (cheap, for lists).

@@ -1,6 +1,6 @@
 // Why this file exists: verification is a step of its own, separate from
 // install (as in RAUC). It answers one question: are these exact bytes a
-// well-formed kiosk-bundle/1 signed by this key? No SQL touches a file before
+// well-formed kiosk-bundle/1 or /2 signed by this key? No SQL touches a file before
 // its signature has been checked.
 #pragma once
 #include "content/error.hpp"

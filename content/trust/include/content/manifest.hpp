@@ -26,6 +26,7 @@ struct Manifest {
     std::int64_t disclosure_threshold = 5;
     std::string publisher;
     std::string lint_overrides_json;  // "[]" when none
+    std::string demo_clock;           // demo bundles only: local "YYYY-MM-DDTHH:MM" a kiosk in demo mode takes as now; "" when none
 };
 
 // Compares dotted version strings numerically ("0.10.0" > "0.9.1"), parts of
@@ -44,8 +45,9 @@ struct Manifest {
 // Reads and validates the manifest table. Refuses (E_MANIFEST) a missing
 // field, a wrong SQLite type, a bad timestamp, expires <= created, a bad
 // channel name, version < 1, a min_kiosk_version that is not valid_version(),
-// or a disclosure threshold under 5; E_FORMAT for a
-// format other than kiosk-bundle/1.
+// or a disclosure threshold under 5, or a demo_clock that is not a local
+// time YYYY-MM-DDTHH:MM; E_FORMAT for a format other than kiosk-bundle/1 or
+// kiosk-bundle/2 (bundle_verify checks that the tables match the format).
 [[nodiscard]] Result<Manifest> read_manifest(sql::Db& db);
 
 // Writes the manifest table (used by the publisher). The table must exist.

@@ -7,25 +7,41 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <span>
 #include <string_view>
 
 namespace content::schema {
 
-inline constexpr std::string_view format_id = "kiosk-bundle/1";
+// The formats this kiosk reads. kiosk-bundle/2 is /1 plus the meetings tables
+// (FORMAT.md section 3.8 and section 9, the migration); the publisher writes /1
+// for a source without meetings, so older kiosks keep reading it.
+enum class FormatVersion { v1 = 1, v2 = 2 };
+inline constexpr std::string_view format_v1 = "kiosk-bundle/1";
+inline constexpr std::string_view format_v2 = "kiosk-bundle/2";
+inline constexpr std::string_view format_id = format_v2;  // the newest
 
-// The canonical DDL for a kiosk-bundle/1 database, as FORMAT.md documents it.
-[[nodiscard]] std::string_view ddl();
+// "kiosk-bundle/1" or "kiosk-bundle/2". Pure; any thread.
+[[nodiscard]] std::string_view format_name(FormatVersion v);
+// The version a manifest's `format` names; nullopt for any other text. Pure.
+[[nodiscard]] std::optional<FormatVersion> parse_format(std::string_view name);
+
+// The canonical DDL for a database of format `v` (default the newest), as
+// FORMAT.md documents it. Pure; any thread.
+[[nodiscard]] std::string_view ddl(FormatVersion v = FormatVersion::v2);
 
 // Checks that `db` holds exactly the documented schema: the CREATE statement
 // of every table, of the documents_list index and of the two FTS5 indexes is
 // compared with the canonical one (comments, whitespace, letter case outside
 // string literals and the quoting of names aside), so STRICT, CHECK, DEFAULT,
 // COLLATE and the index's columns count; FTS5's shadow tables must have the
-// columns SQLite gives them; no triggers, views or other objects. Returns
-// E_SCHEMA naming the first offending object and where it differs.
-[[nodiscard]] Status check(sql::Db& db);
+// columns SQLite gives them; no triggers, views or other objects. A bundle
+// with a meetings or meeting_items table is compared with the kiosk-bundle/2
+// schema, any other with the kiosk-bundle/1 schema, exactly either way; the
+// version compared is returned (the manifest's `format` must name it).
+// Returns E_SCHEMA naming the first offending object and where it differs.
+[[nodiscard]] Result<FormatVersion> check(sql::Db& db);
 
 // Checks every short text field against its documented limit in characters
 // (FORMAT.md section 4): ids 80, names and titles 300, paragraphs such as

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Meetings, live (issue 22): the built kiosk in a real window under Xvfb on the
+# demo content, at 800x480 driven by taps only (xdotool clicks on the
+# kiosk's own item rectangles) and at 1920x1080 driven by keys as a
+# projector clicker would. Home must lead with the day's meeting (the demo's
+# own clock); a tap opens the pack; an item opens and Back returns to the
+# pack. Screenshots go to OUT_DIR for a person to look at.
+# usage: meetings_live.sh KIOSK_EXE DEMO_BUNDLE_DIR OUT_DIR
+set -euo pipefail
+KIOSK=$1
+DEMO=$2
+OUT=$3
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
+RECTS=$WORK/rects.json
+export DISPLAY=:${MEETINGS_DISPLAY:-$((200 + RANDOM % 500))}
+XPID= KPID=
+cleanup() {
+  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
+  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "MEETINGS LIVE FAIL: $*" >&2; exit 1; }
+route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
+wait_route() {
+  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
+  fail "expected route '$1', got '$(route)'"
+}
+click() {
+  local r
+  for _ in $(seq 100); do
+    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
+    [ -n "$r" ] && break
+    sleep 0.05
+  done
+  [ -n "$r" ] || fail "no item labelled '$1' on screen (route $(route))"
+  IFS=, read -r x0 y0 x1 y1 <<<"$r"
+  local wid
+  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
+  xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
+  sleep 0.4
+}
+# Touch scrolling: drags the page up (from the left margin, which no control
+# covers) until the item labelled $1 is wholly on the 480-pixel screen.
+scroll_to() {
+  local r wid
+  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
+  for _ in $(seq 8); do
+    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
+    if [ -n "$r" ]; then
+      IFS=, read -r x0 y0 x1 y1 <<<"$r"
+      [ "$y1" -le 470 ] && return 0
+    fi
+    xdotool mousemove --window "$wid" 10 400 mousedown 1 mousemove --window "$wid" 10 330 sleep 0.05 mousemove --window "$wid" 10 250 sleep 0.05 mousemove --window "$wid" 10 200 sleep 0.1 mouseup 1
+    sleep 0.8
+  done
+  fail "could not scroll '$1' onto the screen"
+}
+shot() {
+  sleep 0.4
+  import -window root "$OUT/$1.png"
+  local sd
+  sd=$(convert "$OUT/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $1 looks blank (sd $sd)"
+  echo "shot $OUT/$1.png"
+}
+key() {
+  local wid
+  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
+  xdotool key --window "$wid" "$1"
+  sleep 0.4
+}
+start() {  # WxH
+  Xvfb "$DISPLAY" -screen 0 "$1"x24 -nolisten tcp >/dev/null 2>&1 &
+  XPID=$!
+  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size "$1" >"$WORK/kiosk.log" 2>&1 &
+  KPID=$!
+  wait_route home
+  sleep 0.5
+}
+stop() {
+  kill "$KPID" 2>/dev/null || true
+  wait "$KPID" 2>/dev/null || true
+  kill "$XPID" 2>/dev/null || true
+  wait "$XPID" 2>/dev/null || true
+  KPID= XPID=
+  rm -f "$RECTS"
+}
+
+# 800x480, touch only.
+start 800x480
+grep -q '"home-meeting"' "$RECTS" || fail "home does not lead with a meeting"
+shot home-meeting-day-800x480
+click home-meeting
+wait_route meeting:riverside-locality
+shot meeting-pack-800x480
+scroll_to item-4
+click item-4
+wait_route meeting-item:riverside-locality:4
+shot meeting-item-800x480
+click open-item
+wait_route brief:locality-riverside-2025
+click "< Back"
+wait_route meeting-item:riverside-locality:4
+scroll_to back-to-pack
+click back-to-pack
+wait_route meeting:riverside-locality
+stop
+
+# 1920x1080, a projector with a clicker: one tap to open the pack, then keys.
+start 1920x1080
+shot home-meeting-day-1920x1080
+click home-meeting
+wait_route meeting:riverside-locality
+key Next
+wait_route meeting-item:riverside-locality:1
+key Next
+key Next
+key Next
+wait_route meeting-item:riverside-locality:4
+shot meeting-item-1920x1080
+key Prior
+wait_route meeting-item:riverside-locality:3
+key Escape
+wait_route meeting:riverside-locality
+shot meeting-pack-1920x1080
+stop
+echo "meetings live: ok"
