@@ -86,14 +86,13 @@ void draw_home_meetings(UiContext& ctx, NavRequest& nav) {
                 ImGui::EndGroup();
             }
         } else {
-            ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+            // One under another, each the width of the screen, wrapping at
+            // large text rather than running past the right edge.
             for (const auto* m : placed.next) {
-                std::string label = content::plain_when(m->starts, now) + "  -  " + m->title + "##next-" + m->id;
-                if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, min_hit * ctx.scale)) && !dragged())
+                if (meeting_card("next-" + m->id, content::plain_when(m->starts, now), m->title, ctx, false))
                     nav = NavRequest{NavRequest::Kind::go, "meeting:" + m->id};
-                note_item("next-" + m->id);
+                ImGui::Spacing();
             }
-            ImGui::PopStyleVar();
         }
     }
     if (button("All meetings and past packs##meetings", ctx, ButtonStyle::quiet)) nav = NavRequest{NavRequest::Kind::go, "meetings"};

@@ -22,7 +22,8 @@ namespace {
 const std::vector<std::string> k_routes = {
     "home", "briefing:riverside", "briefing:westbrook/cp_plans", "briefing:county/cla_rate", "compare:cp_plans", "brief:board-briefing-spring-2025",
     "brief:locality-riverside-2025", "actions", "library", "library:search=section 11", "doc:training-brochure-2025-26", "doc:lga-peer-letter-2014:2",
-    "training", "training:member-safeguarding", "training:member-safeguarding:3", "presenter:member-safeguarding:4", "admin"};
+    "training", "training:member-safeguarding", "training:member-safeguarding:3", "presenter:member-safeguarding:4", "admin", "meetings", "meeting:riverside-locality",
+    "meeting-item:riverside-locality:4"};
 
 const ImVec2 k_sizes[] = {ImVec2(800, 480), ImVec2(1024, 600), ImVec2(1280, 800), ImVec2(1920, 1080)};
 
