@@ -10,6 +10,8 @@
 #include <pty.h>
 #include <sys/wait.h>
 
+#include <sstream>
+
 using test::q;
 
 namespace {
@@ -22,12 +24,16 @@ std::string on_terminal(const std::vector<std::string>& args, const std::string&
     pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
     REQUIRE(pid >= 0);
     if (pid == 0) {
+        // kiosk() is the binary, or in a cross build "EMULATOR -L / BINARY":
+        // split at spaces (no path here has one).
+        std::vector<std::string> words;
+        std::istringstream in(kiosk());
+        for (std::string w; in >> w;) words.push_back(w);
         std::vector<char*> argv;
-        std::string exe = kiosk();
-        argv.push_back(exe.data());
+        for (auto& w : words) argv.push_back(w.data());
         for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
         argv.push_back(nullptr);
-        ::execv(exe.c_str(), argv.data());
+        ::execv(argv[0], argv.data());
         ::_exit(127);
     }
     std::string shown;

@@ -45,10 +45,10 @@ TEST_CASE("kiosk cli: two imports and a status loop racing on one data directory
     auto v5 = test::make_bundle(t.path(), {.version = 5});
     auto v6 = test::make_bundle(t.path(), {.version = 6});
     REQUIRE(test::run(kiosk() + d + " --trust " + q(test::fixtures() / "test-signing.pub") + " --channel test-board").rc == 0);
-    std::string script = "K=" + q(kiosk()) + "; D=" + q(t / "data") + "; O=" + q(t.path()) + "; " +
-                         "($K --data-dir $D --import " + q(v5) + " > $O/i5.out 2>&1; echo $? > $O/i5.rc) & " +
-                         "($K --data-dir $D --import " + q(v6) + " > $O/i6.out 2>&1; echo $? > $O/i6.rc) & " +
-                         "for i in $(seq 30); do $K --data-dir $D --status > /dev/null 2>> $O/status.err || echo \"status failed\" >> $O/status.err; done; wait";
+    std::string script = "K() { " + kiosk() + " \"$@\"; }; D=" + q(t / "data") + "; O=" + q(t.path()) + "; " +
+                         "(K --data-dir $D --import " + q(v5) + " > $O/i5.out 2>&1; echo $? > $O/i5.rc) & " +
+                         "(K --data-dir $D --import " + q(v6) + " > $O/i6.out 2>&1; echo $? > $O/i6.rc) & " +
+                         "for i in $(seq 30); do K --data-dir $D --status > /dev/null 2>> $O/status.err || echo \"status failed\" >> $O/status.err; done; wait";
     auto r = test::run("bash -c " + q(script));
     CHECK_MESSAGE(r.rc == 0, r.out);
     CHECK_MESSAGE(test::read_all(t / "status.err").empty(), test::read_all(t / "status.err"));
@@ -77,11 +77,11 @@ TEST_CASE("kiosk cli: an import while another process holds the state database b
                          "time.sleep(0.9)\n"
                          "c.execute('COMMIT')\n";
     test::write_all(t / "holder.py", holder);
-    std::string script = "K=" + q(kiosk()) + "; D=" + q(t / "data") + "; O=" + q(t.path()) + "; " +
+    std::string script = "K() { " + kiosk() + " \"$@\"; }; D=" + q(t / "data") + "; O=" + q(t.path()) + "; " +
                          "python3 $O/holder.py $D/state.db $O/held & H=$!; " +
                          "while [ ! -e $O/held ]; do sleep 0.01; done; " +
-                         "($K --data-dir $D --import " + q(test::fixtures() / "good.kbundle") + " > $O/imp.out 2>&1; echo $? > $O/imp.rc) & I=$!; " +
-                         "while kill -0 $I 2>/dev/null; do $K --data-dir $D --status > /dev/null 2>> $O/status.err; done; wait $H; wait";
+                         "(K --data-dir $D --import " + q(test::fixtures() / "good.kbundle") + " > $O/imp.out 2>&1; echo $? > $O/imp.rc) & I=$!; " +
+                         "while kill -0 $I 2>/dev/null; do K --data-dir $D --status > /dev/null 2>> $O/status.err; done; wait $H; wait";
     auto r = test::run("bash -c " + q(script));
     CHECK_MESSAGE(r.rc == 0, r.out);
     CHECK_MESSAGE(test::read_all(t / "imp.rc") == "0\n", test::read_all(t / "imp.out"));
