@@ -206,12 +206,14 @@ bool g_press_claimed = false;  // this frame's press was taken by an inner scrol
 void touch_frame_start() { g_press_claimed = false; }
 
 namespace {
-// True when the active item drags by itself (a scrollbar, a slider, text
-// selection in a field): a press on it must not scroll the window.
+// True when the active item drags by itself (a scrollbar, a slider): a press
+// on it must not scroll the window. A text field is not one: on a touch
+// screen a finger dragged over the search field scrolls the page (and the
+// field lets go, so the on-screen keyboard does not come up); a tap still
+// focuses it. Selecting text by dragging is a mouse habit this kiosk gives up.
 bool active_item_drags() {
     ImGuiContext& g = *GImGui;
-    if (g.ActiveId == 0) return false;
-    if (g.InputTextState.ID == g.ActiveId) return true;
+    if (g.ActiveId == 0 || g.InputTextState.ID == g.ActiveId) return false;  // (a field also claims Left and Right)
     if (g.ActiveIdUsingNavDirMask & ((1 << ImGuiDir_Left) | (1 << ImGuiDir_Right))) return true;  // sliders and drags
     if (ImGuiWindow* w = g.ActiveIdWindow)
         return g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y) || g.ActiveId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_X);

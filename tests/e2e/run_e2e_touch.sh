@@ -82,10 +82,12 @@ scroll_to() {
   local x0 y0 x1 y1 d
   in_top_bar "$1" && return 0
   for _ in $(seq 10); do
+    # The view starts below the top bar, which is taller at large text.
+    if has_item "#area:view"; then read -r _ TOP _ _ < <(rect "#area:view"); fi
     read -r x0 y0 x1 y1 < <(rect "$1")
     if [ "$y1" -lt $((TOP + 30)) ]; then
       d=$((SH / 2 - y0)); [ "$d" -gt $((SH - 200)) ] && d=$((SH - 200))
-      drag_from $((SW / 2)) 130 $((-d))
+      drag_from $((SW / 2)) $((TOP + 30)) $((-d))
       continue
     fi
     [ "$y0" -le $((SH - 30)) ] && return 0
