@@ -23,7 +23,10 @@ void draw_keys(UiContext& ctx, PinFlow& flow, float key) {
     ImGui::BeginDisabled(busy);
     for (int i = 0; i < 12; ++i) {
         if (i % 3) ImGui::SameLine();
-        if (button(keys[i], ctx, i == 11 ? ButtonStyle::primary : ButtonStyle::normal, ImVec2(key * (i == 9 || i == 11 ? 1.4f : 1.0f), key))) {
+        // Clear and OK are wider, and never narrower than their word (at
+        // 200% text "Clear" would otherwise wrap inside its key).
+        float w = i == 9 || i == 11 ? std::max(key * 1.4f, button_width(keys[i], ctx)) : key;
+        if (button(keys[i], ctx, i == 11 ? ButtonStyle::primary : ButtonStyle::normal, ImVec2(w, key))) {
             if (i == 9) flow.clear();
             else if (i == 11) run_request(ctx, flow.submit());
             else flow.digit(keys[i][0]);
