@@ -182,7 +182,9 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
 void Shell::draw_breadcrumb(UiContext& ctx, NavRequest& nav, float width) {
     float sep = ImGui::CalcTextSize(">").x + 2 * ImGui::GetStyle().ItemSpacing.x;
     auto crumb_w = [&](std::size_t i) { return button_width(m_titles[i].c_str(), ctx) + sep; };
-    std::size_t first = 0;
+    // The Home button is just to the left: a "Home" crumb beside it would
+    // say the same thing twice.
+    std::size_t first = m_titles.size() > 1 && m_stack.front() == "home" ? 1 : 0;
     for (;;) {
         float w = ImGui::CalcTextSize(m_titles.back().c_str()).x;
         for (std::size_t i = first; i + 1 < m_titles.size(); ++i) w += crumb_w(i);
