@@ -13,7 +13,6 @@ void CatalogReloader::start(std::vector<content::InstalledChannel> channels) {
     {
         std::lock_guard lk(m_mu);
         m_ready.reset();
-        m_loading = true;
     }
     m_worker = std::thread([this, channels = std::move(channels)] {
         lower_this_thread_priority();
@@ -21,7 +20,6 @@ void CatalogReloader::start(std::vector<content::InstalledChannel> channels) {
         {
             std::lock_guard lk(m_mu);
             m_ready.emplace(std::move(cat));
-            m_loading = false;
         }
         if (m_wake) m_wake();
     });
@@ -32,11 +30,6 @@ std::optional<content::Catalog> CatalogReloader::take() {
     std::optional<content::Catalog> out = std::move(m_ready);
     m_ready.reset();
     return out;
-}
-
-bool CatalogReloader::loading() const {
-    std::lock_guard lk(m_mu);
-    return m_loading;
 }
 
 } // namespace platform

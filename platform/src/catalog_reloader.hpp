@@ -32,15 +32,11 @@ public:
     // UI thread.
     [[nodiscard]] std::optional<content::Catalog> take();
 
-    // True while a load runs (the loop keeps the old catalog meanwhile).
-    [[nodiscard]] bool loading() const;
-
 private:
     std::function<void()> m_wake;
     std::thread m_worker;
-    mutable std::mutex m_mu;
+    std::mutex m_mu;
     std::optional<content::Catalog> m_ready;
-    bool m_loading = false;
 };
 
 } // namespace platform
