@@ -7,6 +7,7 @@
 // changes them (or Refresh), never every frame; the log is drawn with a
 // clipper, so only visible rows cost anything at 10,000 entries.
 #include "kiosk/admin_device.hpp"
+#include "kiosk/admin_settings.hpp"
 #include "kiosk/onscreen_keyboard.hpp"
 #include "kiosk/pin_pad.hpp"
 #include "kiosk/shell.hpp"
@@ -31,7 +32,7 @@ public:
     // "" or "audit" (opens on the audit log tab).
     bool open(const std::string& arg, UiContext&) override {
         if (!arg.empty() && arg != "audit") return false;
-        m_select_audit = arg == "audit";
+        if (arg == "audit") m_section = Section::audit;
         return true;
     }
     void reset() override {
@@ -42,6 +43,7 @@ public:
         m_audit.reset();
         m_keys.reset();
         m_device.reset();
+        m_settings.reset();
     }
     bool animating() const override { return m_waiting || m_redraw; }
 
@@ -68,33 +70,44 @@ public:
             if (button("Quit the kiosk", ctx)) ctx.services->request_quit();
         }
         if (!m_message.empty()) ImGui::TextWrapped("%s", m_message.c_str());
-        if (ImGui::BeginTabBar("##admin")) {
-            if (ImGui::BeginTabItem("Content")) {
-                draw_content(ctx);
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Publisher keys")) {
-                draw_keys(ctx);
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Settings")) {
-                draw_settings(ctx);
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Device")) {  // issue 21: kiosk/src/admin_device_view.cpp
-                m_device.draw(ctx);
-                ImGui::EndTabItem();
-            }
-            if (ImGui::BeginTabItem("Audit log", nullptr, std::exchange(m_select_audit, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-                draw_audit(ctx);
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
+        draw_section_buttons(ctx);
+        switch (m_section) {
+        case Section::content: draw_content(ctx); break;
+        case Section::keys: draw_keys(ctx); break;
+        case Section::settings: m_settings.draw(ctx); break;
+        case Section::device: m_device.draw(ctx); break;  // issue 21: kiosk/src/admin_device_view.cpp
+        case Section::audit: draw_audit(ctx); break;
         }
         (void)nav;
     }
 
 private:
+    enum class Section { content, keys, settings, device, audit };
+
+    // The admin's sections as a row of touch-sized buttons that wraps (ImGui's
+    // tab bar shrank them to "Con..." / "Sett..." at large text on 800x480).
+    // The open one is filled and underlined, so colour is not its only sign.
+    void draw_section_buttons(const UiContext& ctx) {
+        static constexpr std::pair<Section, const char*> sections[] = {
+            {Section::content, "Content"}, {Section::keys, "Publisher keys"}, {Section::settings, "Settings"},
+            {Section::device, "Device"}, {Section::audit, "Audit log"}};
+        bool first = true;
+        for (const auto& [section, label] : sections) {
+            if (!first) flow(button_width(label, ctx));
+            first = false;
+            bool open = m_section == section;
+            if (button(label, ctx, open ? ButtonStyle::primary : ButtonStyle::normal)) m_section = section;
+            if (open) {
+                ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                float bar = std::max(3.0f, 4 * ctx.scale);
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, b.y + bar * 0.5f), ImVec2(b.x, b.y + bar * 1.5f),
+                                                          ImGui::GetColorU32(ImGuiCol_Text));
+            }
+        }
+        ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
+        ImGui::Separator();
+    }
+
     // The keypad: unlock, choose the first PIN (none set yet), or change it.
     // Returns true on the frame it unlocks (or saves a new PIN).
     bool draw_pin(UiContext& ctx) {
@@ -211,65 +224,6 @@ private:
         }
     }
 
-    void draw_settings(UiContext& ctx) {
-        auto* s = ctx.services;
-        if (ctx.catalog && !ctx.catalog->localities().empty()) {
-            std::string cur = s->setting("default_locality", ctx.catalog->area_id());
-            const auto* l = ctx.catalog->locality(cur);
-            ImGui::SetNextItemWidth(320 * ctx.scale);
-            if (ImGui::BeginCombo("Default locality", l ? l->name.c_str() : cur.c_str())) {
-                for (const auto& x : ctx.catalog->localities())
-                    if (x.kind != "comparator" && ImGui::Selectable(x.name.c_str(), x.id == cur, 0, ImVec2(0, min_hit * ctx.scale))) s->set_setting("default_locality", x.id);
-                ImGui::EndCombo();
-            }
-        }
-        // The name the board's report shows for this kiosk (in each signed status file).
-        if (m_device_name.empty()) m_device_name = s->setting("device_name", "");
-        ImGui::SetNextItemWidth(320 * ctx.scale);
-        ImGui::InputTextWithHint("Device name", "for example Westbrook library", &m_device_name);
-        ImGui::SameLine();
-        if (button("Save name", ctx)) s->set_setting("device_name", m_device_name);
-        int idle = std::atoi(s->setting("idle_minutes", "5").c_str());
-        ImGui::SetNextItemWidth(200 * ctx.scale);
-        if (ImGui::InputInt("Idle reset after (minutes)", &idle)) s->set_setting("idle_minutes", std::to_string(std::clamp(idle, 1, 120)));
-        bool hc = s->setting("theme", "standard") == "high_contrast";
-        if (ImGui::Checkbox("High-contrast theme by default", &hc)) s->set_setting("theme", hc ? "high_contrast" : "standard");
-        int pct = text_percent_from_setting(s->setting("text_size", ""), s->setting("font_step", ""));
-        int step = 0;
-        while (step + 1 < static_cast<int>(text_steps.size()) && text_steps[static_cast<std::size_t>(step)] < pct) ++step;
-        ImGui::SetNextItemWidth(std::min(200 * ctx.scale, ImGui::GetContentRegionAvail().x));
-        std::string shown = std::to_string(text_steps[static_cast<std::size_t>(step)]) + "%";
-        if (ImGui::SliderInt("Default text size", &step, 0, static_cast<int>(text_steps.size()) - 1, shown.c_str()))
-            s->set_setting("text_size", std::to_string(text_steps[static_cast<std::size_t>(step)]));
-        // When the on-screen keyboard appears: auto = until a real keyboard is used.
-        int kb = static_cast<int>(keyboard_mode(s->setting("onscreen_keyboard", "auto")));
-        const char* kb_names[] = {"Automatic (until a keyboard is used)", "Always", "Never"};
-        ImGui::SetNextItemWidth(320 * ctx.scale);
-        if (ImGui::Combo("On-screen keyboard", &kb, kb_names, 3)) s->set_setting("onscreen_keyboard", keyboard_mode_setting(static_cast<KeyboardMode>(kb)));
-        bool reg = s->setting("attendance_register", "off") == "on";
-        if (ImGui::Checkbox("Keep an attendance register in training sessions (personal data: off by default)", &reg))
-            s->set_setting("attendance_register", reg ? "on" : "off");
-        bool keep = s->setting("keep_register_after_export", "no") == "yes";
-        if (ImGui::Checkbox("Keep registers on the kiosk after export", &keep)) s->set_setting("keep_register_after_export", keep ? "yes" : "no");
-        ImGui::Separator();
-        ImGui::TextUnformatted("Featured library documents (shown first):");
-        std::string featured = s->setting("featured_documents", "");
-        if (ctx.catalog)
-            for (const auto& e : ctx.catalog->library()) {
-                bool on = ("," + featured + ",").find("," + e.header.id + ",") != std::string::npos;
-                if (ImGui::Checkbox((e.header.title + "##" + e.header.id).c_str(), &on)) {
-                    std::string next;
-                    for (const auto& x : ctx.catalog->library()) {
-                        bool was = ("," + featured + ",").find("," + x.header.id + ",") != std::string::npos;
-                        bool keep_it = x.header.id == e.header.id ? on : was;
-                        if (keep_it) next += (next.empty() ? "" : ",") + x.header.id;
-                    }
-                    s->set_setting("featured_documents", next);
-                    featured = next;
-                }
-            }
-    }
-
     void draw_audit(UiContext& ctx) {
         if (!m_audit) m_audit = ctx.services->audit(audit_rows_shown);
         if (button("Refresh", ctx)) m_audit = ctx.services->audit(audit_rows_shown);
@@ -305,12 +259,14 @@ private:
     static constexpr std::size_t audit_rows_shown = 10000;
     std::optional<std::vector<AuditRow>> m_audit;  // read once; reset when something changes it
     std::optional<std::vector<KeyRow>> m_keys;
-    bool m_select_audit = false, m_export_running = false, m_waiting = false;
+    Section m_section = Section::content;
+    bool m_export_running = false, m_waiting = false;
     std::size_t m_export_done = 0, m_export_total = 0;
-    std::string m_message, m_channels, m_device_name;
+    std::string m_message, m_channels;
     PinFlow m_flow;
     bool m_unlocked = false, m_changing = false, m_redraw = false;
     AdminDeviceSection m_device;
+    AdminSettingsSection m_settings;
 };
 
 } // namespace

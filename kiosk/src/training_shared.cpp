@@ -5,9 +5,10 @@
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
-#include <cmath>
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <cstdlib>
 
 namespace kiosk {
 
@@ -107,6 +108,17 @@ void save_left_session(UiContext& ctx) {
     if (!session_valid(ctx) || s.mode != SessionMode::presenter || !ctx.services) return;
     s.ended_at = ctx.now;
     if (ctx.services->save_session_record(s.record_json(ctx.now, SessionOutcome::not_ended))) s.clear();
+}
+
+std::int64_t idle_reset_seconds(const std::string& idle_minutes, const std::string& presenter_idle_minutes, Presenting presenting) {
+    auto minutes = [](const std::string& text, std::int64_t fallback) {
+        char* end = nullptr;
+        long v = std::strtol(text.c_str(), &end, 10);
+        return text.empty() || *end != '\0' || v < 1 ? fallback : std::min<std::int64_t>(v, 24 * 60);
+    };
+    std::int64_t m = minutes(idle_minutes, 5);
+    if (presenting == Presenting::yes) m = std::max(m, minutes(presenter_idle_minutes, 30));
+    return m * 60;
 }
 
 float slide_min_height(const UiContext& ctx, const content::Slide& slide) {

@@ -125,6 +125,7 @@ private:
             if (auto chans = m_s.installed_channels()) m_reloader.start(std::move(*chans));
         auto fresh = m_reloader.take();
         if (!fresh) return;
+        kiosk::save_left_session(m_s.ctx);  // a presenter session on the old content is saved "not ended", never lost
         m_textures.set_catalog(nullptr);
         m_s.catalog = std::move(*fresh);
         m_s.ctx.catalog = &m_s.catalog;

@@ -2,6 +2,7 @@
 #include "session.hpp"
 
 #include "content/dates.hpp"
+#include "kiosk/training_shared.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -63,7 +64,9 @@ void Session::apply_settings(int text_percent) {
 
 std::int64_t Session::idle_seconds(const Options& o) {
     if (o.idle_minutes > 0) return static_cast<std::int64_t>(o.idle_minutes * 60);
-    return std::max(1, std::atoi(services->setting("idle_minutes", "5").c_str())) * 60;
+    bool presenting = kiosk::split_route(shell.route()).first == "presenter" && kiosk::training_session().active();
+    return kiosk::idle_reset_seconds(services->setting("idle_minutes", ""), services->setting("presenter_idle_minutes", ""),
+                                     presenting ? kiosk::Presenting::yes : kiosk::Presenting::no);
 }
 
 } // namespace platform

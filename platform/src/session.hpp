@@ -70,7 +70,9 @@ struct Session {
     void apply_settings(int text_percent = 0);
     // The UiContext::scale for the shell's text percent on this screen.
     [[nodiscard]] float wanted_scale() const { return kiosk::ui_scale(body_em, shell.text_percent); }
-    // Idle reset after --idle-minutes, else the stored setting (default 5).
+    // Idle reset after --idle-minutes, else the stored settings: idle_minutes
+    // (default 5), or while a trainer presents the longer of that and
+    // presenter_idle_minutes (default 30); see kiosk::idle_reset_seconds.
     [[nodiscard]] std::int64_t idle_seconds(const Options& o);
 };
 

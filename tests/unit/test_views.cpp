@@ -155,3 +155,36 @@ TEST_CASE("admin: the audit log is read once and cached - not queried every fram
     REQUIRE(h.click("Refresh"));
     CHECK(h.services.audit_reads == 2);
 }
+
+TEST_CASE("admin: sections are touch buttons that wrap at 800x480 and 200% - every label whole - each opens its own part") {
+    test::Harness h(ImVec2(800, 480));
+    h.ctx.scale = 2.0f;
+    REQUIRE(h.click("Administration"));
+    for (const char* k : {"2", "4", "6", "8", "OK"}) REQUIRE(h.click(k));
+    h.frames(2);
+    REQUIRE(h.has_item("Lock"));
+    float right = 0;
+    for (const char* label : {"Content", "Publisher keys", "Settings", "Device", "Audit log"}) {
+        REQUIRE(h.has_item(label));
+        auto r = kiosk::noted_items().at(label);
+        CHECK(r.max.x <= 800);
+        CHECK(r.max.y - r.min.y >= kiosk::min_hit * 2.0f - 0.5f);
+        // The whole label fits inside its button (ImGui's tab bar cut them to "Con...").
+        CHECK(r.max.x - r.min.x >= ImGui::CalcTextSize(label).x);
+        right = std::max(right, r.max.x);
+    }
+    CHECK(right <= 800);
+    CHECK(h.has_item("Export session records and the audit log to USB"));  // Content opens first
+    REQUIRE(h.click("Audit log"));
+    h.frame();
+    CHECK(h.has_item("Refresh"));
+    CHECK_FALSE(h.has_item("Export session records and the audit log to USB"));
+    REQUIRE(h.click("Publisher keys"));
+    h.capture = true;
+    h.frame();
+    CHECK(h.screen_text.find("Add a publisher key from a USB stick") != std::string::npos);
+    h.capture = false;
+    REQUIRE(h.click("Settings"));
+    h.frame();
+    CHECK(h.has_item("Save name"));
+}

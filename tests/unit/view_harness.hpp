@@ -74,9 +74,11 @@ public:
     int exports = 0;
     void record_display_guard(const std::string& cell) override { guards.push_back(cell); }
     content::Status save_session_record(const std::string& json) override {
+        if (fail_records) return content::fail(content::Reason::no_space, "The device's storage is full.");
         records.push_back(json);
         return {};
     }
+    bool fail_records = false;  // as on a full disk
     content::Status record_completion(const std::string& module_id) override {
         completions.push_back(module_id);
         return {};

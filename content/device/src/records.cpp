@@ -178,7 +178,7 @@ Result<std::int64_t> save_session_record(StateStore& store, const std::string& j
         if (auto x = at->bind(1, id).bind(2, a.name).bind(3, a.organisation).run(); !x) return std::unexpected(x.error());
     if (auto c = tx->commit(); !c) return std::unexpected(c.error());
     (void)store.audit("session", j.value("channel", ""), j.value("module_version", std::int64_t{0}), "ok",
-                      "training record for " + j.value("module_id", "") + " saved" + (outcome == "ended" ? "" : " (not ended: left idle)") +
+                      "training record for " + j.value("module_id", "") + " saved" + (outcome == "ended" ? "" : " (not ended: left idle or replaced by new content)") +
                           (names.empty() ? "" : " with an attendance register"));
     return id;
 }

@@ -19,6 +19,14 @@ TrainingSession& self_paced_session();
 // longer in ctx.catalog (new content was installed under it); true otherwise.
 bool session_valid(const UiContext& ctx);
 
+// The idle reset's delay in seconds. `idle_minutes` and
+// `presenter_idle_minutes` are the stored settings as text (empty or not a
+// number: 5 and 30). While a trainer presents (`presenting` yes: a presenter
+// session open on the presenter screen) the longer of the two applies, so a
+// trainer who talks for ten minutes over one slide keeps the room's session.
+enum class Presenting { no, yes };
+[[nodiscard]] std::int64_t idle_reset_seconds(const std::string& idle_minutes, const std::string& presenter_idle_minutes, Presenting presenting);
+
 // Finds a module in the catalog; nullptr if absent.
 const content::TaggedModule* find_module(const UiContext& ctx, const std::string& id);
 
@@ -67,9 +75,10 @@ void draw_projection_thumbnail(const TrainingSession& s, ImVec2 p0, ImVec2 size,
 // Draws nothing when no session is open.
 void draw_session_bar(UiContext& ctx, NavRequest& nav);
 
-// At the idle reset: saves an open presenter session as a record marked "not
-// ended" (through ctx.services) and closes it; the self-paced run is
-// forgotten. Keeps the presenter session open if the record could not be
+// At the idle reset, and before new content replaces the catalog the
+// session's module lives in: saves an open presenter session as a record
+// marked "not ended" (through ctx.services) and closes it; the self-paced run
+// is forgotten. Keeps the presenter session open if the record could not be
 // saved, so it is never lost.
 void save_left_session(UiContext& ctx);
 
