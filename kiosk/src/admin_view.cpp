@@ -150,8 +150,8 @@ private:
             for (const auto& c : ctx.catalog->channels()) {
                 ImGui::PushID(c.channel.c_str());
                 ImGui::Separator();
-                ImGui::TextWrapped("%s (%s): version %lld, published %s, expires %s", c.title.c_str(), c.channel.c_str(), static_cast<long long>(c.version),
-                                   content::format_utc(c.created).c_str(), content::format_utc(c.expires).c_str());
+                text_wrapped(c.title + " (" + c.channel + "): version " + std::to_string(c.version) + ", published " +
+                             human_date(content::format_utc(c.created)) + ", expires " + human_date(content::format_utc(c.expires)));
                 if (c.previous_version) {
                     std::string label = "Roll back to version " + std::to_string(*c.previous_version);
                     if (button(label.c_str(), ctx)) {
