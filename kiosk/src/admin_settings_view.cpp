@@ -39,6 +39,7 @@ void minutes_field(const char* label, const char* id, const char* key, const cha
 } // namespace
 
 void AdminSettingsSection::draw(UiContext& ctx) {
+    TouchFrames touch(ctx);
     auto* s = ctx.services;
     if (ctx.catalog && !ctx.catalog->localities().empty()) {
         std::string cur = s->setting("default_locality", ctx.catalog->area_id());

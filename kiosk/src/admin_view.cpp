@@ -200,7 +200,10 @@ private:
         ImGui::Separator();
         ImGui::TextUnformatted("Add a publisher key from a USB stick (a minisign .pub file):");
         ImGui::SetNextItemWidth(320 * ctx.scale);
-        ImGui::InputTextWithHint("##channels", "channels, comma separated", &m_channels);
+        {
+            TouchFrames touch(ctx);
+            ImGui::InputTextWithHint("##channels", "channels, comma separated", &m_channels);
+        }
         for (const auto& path : ctx.services->usb_public_keys()) {
             ImGui::PushID(path.c_str());
             ImGui::AlignTextToFramePadding();

@@ -263,7 +263,10 @@ private:
         text_in(ctx.fonts.heading, "End the session now?");
         ImGui::TextWrapped("Saves the record and closes the session. No attendee is named.");
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##trainer", "Trainer's name", &s.trainer);
+        {
+            TouchFrames touch(ctx);
+            ImGui::InputTextWithHint("##trainer", "Trainer's name", &s.trainer);
+        }
         note_item("Trainer's name");  // a target for the end-to-end test (and the on-screen keyboard)
         ImGui::SetNextItemWidth(200 * ctx.scale);
         ImGui::InputInt("Attendees", &s.attendees);
@@ -316,10 +319,13 @@ private:
         chip("Attendance register is ON: names are personal data", p.rag_amber, ctx);
         ImGui::TextWrapped("Names are kept only until the records are exported to USB, then deleted from this kiosk (unless an administrator chose otherwise).");
         ImGui::SetNextItemWidth(180 * ctx.scale);
-        ImGui::InputTextWithHint("##reg-name", "Name", &m_new_name);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(180 * ctx.scale);
-        ImGui::InputTextWithHint("##reg-org", "Organisation", &m_new_org);
+        {
+            TouchFrames touch(ctx);
+            ImGui::InputTextWithHint("##reg-name", "Name", &m_new_name);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(180 * ctx.scale);
+            ImGui::InputTextWithHint("##reg-org", "Organisation", &m_new_org);
+        }
         ImGui::SameLine();
         if (button("Add", ctx) && !m_new_name.empty()) {
             m_register.emplace_back(m_new_name, m_new_org);

@@ -115,7 +115,10 @@ public:
             float find_w = std::min(260.0f * ctx.scale, ImGui::GetWindowContentRegionWidth());
             next(find_w);
             ImGui::SetNextItemWidth(find_w);
-            if (ImGui::InputTextWithHint("##find", "Find in document", &m_find)) m_md.find(m_find);
+            {
+                TouchFrames touch(ctx);
+                if (ImGui::InputTextWithHint("##find", "Find in document", &m_find)) m_md.find(m_find);
+            }
             note_item("##find-field");
             next(button_width("Previous", ctx));
             if (button("Previous", ctx)) m_md.find_next(-1);

@@ -20,6 +20,16 @@ bool button(const char* label, const UiContext& ctx, ButtonStyle style = ButtonS
 // Frame padding that makes a text field at least 44 px tall (times scale) in
 // the current font; push it as ImGuiStyleVar_FramePadding around the field.
 [[nodiscard]] ImVec2 touch_frame_padding(const UiContext& ctx);
+// While it lives, every field, combo, slider and checkbox drawn is at least
+// 44 px tall (times scale): touch_frame_padding pushed, popped at the end of
+// the scope. UI thread.
+class TouchFrames {
+public:
+    explicit TouchFrames(const UiContext& ctx) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding(ctx)); }
+    ~TouchFrames() { ImGui::PopStyleVar(); }
+    TouchFrames(const TouchFrames&) = delete;
+    TouchFrames& operator=(const TouchFrames&) = delete;
+};
 
 // The width button() gives `label` (at least the minimum hit size).
 [[nodiscard]] float button_width(const char* label, const UiContext& ctx);
