@@ -71,10 +71,13 @@ private:
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::Begin("##pack-present-here", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
         ImGui::PopStyleVar();
-        draw_pack_projection(show, ImVec2(0, 0), io.DisplaySize, ctx, m_room);
-        // Small and in the corner the slide number leaves free (bottom left).
+        // The picture, then a strip below it for a small "Back to the pack".
         const float pad = 8 * ctx.scale;
         const float h = min_hit * ctx.scale;
+        const Blank blank = show.session.blank;
+        const ImU32 strip = blank == Blank::black ? IM_COL32(0, 0, 0, 255) : blank == Blank::white ? IM_COL32(255, 255, 255, 255) : ImGui::GetColorU32(palette(ctx.theme).background);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, strip);
+        draw_pack_projection(show, ImVec2(0, 0), ImVec2(io.DisplaySize.x, io.DisplaySize.y - h - 2 * pad), ctx, m_room);
         ImGui::SetCursorPos(ImVec2(pad, io.DisplaySize.y - h - pad));
         ImGui::SetWindowFontScale(0.85f);
         bool back = button("< Back to the pack##present-back", ctx, ButtonStyle::quiet);

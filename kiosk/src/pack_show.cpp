@@ -69,7 +69,11 @@ std::string figures_body(const std::string& id, const content::Catalog& cat) {
     const auto* l = cat.locality(id);
     if (!l) return "";
     std::string out = "**Figures for " + md_text(l->name) + "**\n\n";
-    for (const auto& h : content::top_headlines(content::locality_headlines(cat, id), 3)) {
+    // The two that matter most: three of these sentences overflow a 1080p
+    // projector in room-sized type (seen live); the briefing has the rest.
+    auto heads = content::top_headlines(content::locality_headlines(cat, id), 3);
+    if (heads.size() > 2) heads.resize(2);
+    for (const auto& h : heads) {
         const content::Indicator* ind = cat.indicator(h.indicator_id);
         out += "- " + (ind ? "**" + md_text(ind->title) + ":** " : "") + md_text(h.sentence) + "\n";
     }
@@ -183,7 +187,11 @@ void draw_pack_projection(const PackShow& show, ImVec2 p0, ImVec2 size, UiContex
     dl->AddRectFilled(ImVec2(p0.x + margin, bar_y), ImVec2(p0.x + margin + (size.x - 2 * margin) * frac, bar_y + bar_h), ImGui::GetColorU32(p.accent));
     const float band = bar_y + bar_h - p0.y + size.y * 0.01f;
     dl->PopClipRect();
-    draw_projection(s, ImVec2(p0.x, p0.y + band), ImVec2(size.x, size.y - band), ctx, cache);
+    // A projector's type is for the back of a room; on a panel, or in the
+    // presenter's preview, body type lets the item fit.
+    UiContext room = ctx;
+    if (size.y < 720 && ctx.fonts.body) room.fonts.slide = ctx.fonts.body;
+    draw_projection(s, ImVec2(p0.x, p0.y + band), ImVec2(size.x, size.y - band), room, cache);
 }
 
 } // namespace kiosk

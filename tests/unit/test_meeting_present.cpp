@@ -135,8 +135,9 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
     room = audience_text(h);
     CHECK(has(room, "Item 5 of 7"));
     auto heads = content::top_headlines(content::locality_headlines(h.catalog, "riverside"), 3);
-    REQUIRE_FALSE(heads.empty());
-    CHECK(has(room, heads.front().sentence.substr(0, 20)));
+    REQUIRE(heads.size() >= 2);
+    CHECK(has(room, heads[0].sentence.substr(0, 20)));
+    CHECK(has(room, heads[1].sentence.substr(0, 20)));
     // Escape returns to the pack, which says where the presentation got to;
     // the items shown count as opened, and Present resumes there.
     press(h, 256);
