@@ -29,11 +29,13 @@ public:
         if (!m || m->items.empty()) return false;
         std::int64_t ord = c == std::string::npos ? m->items.front().ord : std::atoll(arg.c_str() + c + 1);
         if (!content::meeting_item(*m, ord)) return false;
+        const bool fresh = !pack_show().on_projector || m_id != id;
         if (!pack_show().open(*m, *ctx.catalog, ord, ctx.now)) return false;
         pack_show().on_projector = true;
-        if (m_id != id) {  // another pack: nothing laid out for the last one is kept
+        if (fresh) {  // a deck built again: nothing laid out for the last one is kept
             m_room = ProjectionCache{};
             m_preview = ProjectionCache{};
+            pack_show().audience = ProjectionCache{};
         }
         m_id = id;
         m_title = m->title;

@@ -109,7 +109,9 @@ PackShow& pack_show() {
 
 bool PackShow::open(const content::Meeting& m, const content::Catalog& cat, std::int64_t ord, std::int64_t now) {
     if (m.items.empty()) return false;
-    if (meeting_id != m.id || !session.active()) {
+    // Built afresh each time presenting starts (content may have been
+    // installed since); kept while the items change on the projector.
+    if (meeting_id != m.id || !session.active() || !on_projector) {
         clear();
         meeting_id = m.id;
         meeting_title = m.title;

@@ -237,8 +237,18 @@ TEST_CASE("pack present: a locality's figures withhold suppressed values - every
     CHECK(slides[2].body_md.size() > 40);
     CHECK(has(slides[3].body_md, "Tea \\* and\\_biscuits \\[c\\]"));  // plain text stays plain
     CHECK(has(slides[4].body_md, "Not on this kiosk"));
-    // Opening the same pack again keeps the deck; another item moves to it.
+    // On the projector, opening another item of the same pack keeps the deck
+    // and moves; presenting afresh builds it again (content may be new).
+    show.on_projector = true;
+    show.session.shown.assign(5, true);
     REQUIRE(show.open(m, h.catalog, 4, h.ctx.now));
     CHECK(show.current_ord() == 4);
     CHECK(show.count() == 5);
+    CHECK(show.session.shown[1]);  // kept
+    show.on_projector = false;
+    m.items[3].note = "Coffee";
+    REQUIRE(show.open(m, h.catalog, 2, h.ctx.now));
+    CHECK(show.current_ord() == 2);
+    CHECK_FALSE(show.session.shown[3]);  // built again
+    CHECK(has(show.deck.slides[3].body_md, "Coffee"));
 }

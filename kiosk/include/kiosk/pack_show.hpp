@@ -34,8 +34,10 @@ struct PackShow {
 
     // Builds the deck for `m` from `cat` (reads a document's summary once,
     // here, not per frame) and puts the position on the item with `ord`
-    // (the first item when no item has it). Keeps the position when `m` is
-    // already the deck's meeting. Returns false for a meeting without items.
+    // (the first item when no item has it). While the pack is on the
+    // projector and `m` is the deck's meeting the deck is kept (only the
+    // position moves); otherwise it is built again from `cat`. Returns false
+    // for a meeting without items.
     bool open(const content::Meeting& m, const content::Catalog& cat, std::int64_t ord, std::int64_t now);
     // The item `ord` shown now; 0 when there is no deck.
     [[nodiscard]] std::int64_t current_ord() const;
