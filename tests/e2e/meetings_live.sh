@@ -14,49 +14,19 @@
 set -euo pipefail
 KIOSK=$1
 DEMO=$2
-OUT=$3
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
-RECTS=$WORK/rects.json
-export DISPLAY=:${MEETINGS_DISPLAY:-$((200 + RANDOM % 500))}
-XPID= KPID=
-cleanup() {
-  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
-  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "MEETINGS LIVE FAIL: $*" >&2; exit 1; }
-route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
-wait_route() {
-  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
-  fail "expected route '$1', got '$(route)'"
-}
-click() {
-  local r
-  for _ in $(seq 100); do
-    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
-    [ -n "$r" ] && break
-    sleep 0.05
-  done
-  [ -n "$r" ] || fail "no item labelled '$1' on screen (route $(route))"
-  IFS=, read -r x0 y0 x1 y1 <<<"$r"
-  local wid
-  wid=$(xdotool search --sync --name "^Member briefing kiosk$" | head -1)
-  xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
-  sleep 0.4
-}
+E2E_NAME="MEETINGS LIVE"
+. "$(dirname "$0")/lib.sh"
+e2e_init "$3"
+CLICK_SETTLE=0.4
 # Touch scrolling: drags the page up (from the left margin, which no control
 # covers) until the item labelled $1 is wholly on the 480-pixel screen.
 scroll_to() {
-  local r wid
-  wid=$(xdotool search --sync --name "^Member briefing kiosk$" | head -1)
+  local r wid x0 y0 x1 y1
+  wid=$(kiosk_window)
   for _ in $(seq 8); do
-    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
+    r=$(rect_now "$1")
     if [ -n "$r" ]; then
-      IFS=, read -r x0 y0 x1 y1 <<<"$r"
+      read -r x0 y0 x1 y1 <<<"$r"
       [ "$y1" -le 470 ] && return 0
     fi
     xdotool mousemove --window "$wid" 10 400 mousedown 1 mousemove --window "$wid" 10 330 sleep 0.05 mousemove --window "$wid" 10 250 sleep 0.05 mousemove --window "$wid" 10 200 sleep 0.1 mouseup 1
@@ -64,37 +34,17 @@ scroll_to() {
   done
   fail "could not scroll '$1' onto the screen"
 }
-shot() {
-  sleep 0.4
-  import -window root "$OUT/$1.png"
-  local sd
-  sd=$(convert "$OUT/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
-  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $1 looks blank (sd $sd)"
-  echo "shot $OUT/$1.png"
-}
 key() {
-  local wid
-  wid=$(xdotool search --sync --name "^Member briefing kiosk$" | head -1)
-  xdotool key --window "$wid" "$1"
+  xdotool key --window "$(kiosk_window)" "$1"
   sleep 0.4
 }
 start() {  # WxH
-  Xvfb "$DISPLAY" -screen 0 "$1"x24 -nolisten tcp >/dev/null 2>&1 &
-  XPID=$!
-  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  env ${AUDIENCE:+KIOSK_AUDIENCE_WINDOW=1} KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size "$1" >"$WORK/kiosk.log" 2>&1 &
-  KPID=$!
+  e2e_xvfb "$1"
+  e2e_kiosk --size "$1"
   wait_route home
   sleep 0.5
 }
-stop() {
-  kill "$KPID" 2>/dev/null || true
-  wait "$KPID" 2>/dev/null || true
-  kill "$XPID" 2>/dev/null || true
-  wait "$XPID" 2>/dev/null || true
-  KPID= XPID=
-  rm -f "$RECTS"
-}
+stop() { e2e_stop; }
 
 # 800x480, touch only.
 start 800x480
@@ -137,8 +87,8 @@ stop
 
 # 1920x1080 with a projector: the audience window (the main window's size, on
 # the one Xvfb screen) is raised only to be photographed.
-AUDIENCE=1 start 1920x1080
-MAIN=$(xdotool search --name '^Member briefing kiosk$' | head -1)
+KIOSK_AUDIENCE_WINDOW=1 start 1920x1080
+MAIN=$(kiosk_window)
 click home-meeting
 wait_route meeting:riverside-locality
 click present-pack
@@ -177,7 +127,7 @@ wait_route meeting-present:riverside-locality:5
 audience pack-present-audience-figures-1920x1080 >/dev/null
 key Escape
 wait_route meeting:riverside-locality
-grep -q '"Present from item 5"' "$RECTS" || fail "the pack does not offer to present from the item reached"
+has_item "Present from item 5" || fail "the pack does not offer to present from the item reached"
 stop
 
 # One screen: the view is the projector's picture, worked by the same keys.

@@ -19,60 +19,13 @@ if [ "${1:-}" = "--gl" ]; then
 fi
 KIOSK=$1
 DEMO=$2
-OUT=${3:-$(mktemp -d)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
-RECTS=$WORK/rects.json
-DISPLAY_NUM=$((200 + RANDOM % 500))
-export DISPLAY=:$DISPLAY_NUM
-export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
-XPID= KPID=
-cleanup() {
-  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
-  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "E2E FAIL: $*" >&2; exit 1; }
+E2E_NAME=E2E
+. "$(dirname "$0")/lib.sh"
+e2e_init "${3:-$(mktemp -d)}"
 
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
-
+e2e_xvfb 1280x720
 echo 2468 | "$KIOSK" --demo --set-pin >/dev/null
-KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size 1280x720 >"$WORK/kiosk.log" 2>&1 &
-KPID=$!
-
-route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
-wait_route() {
-  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
-  fail "expected route '$1', got '$(route)'"
-}
-# Clicks the centre of the item labelled $1, found in the kiosk's item rectangles.
-click() {
-  local r
-  for _ in $(seq 100); do
-    r=$(grep -o "\"$1\":\[[0-9,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
-    [ -n "$r" ] && break
-    sleep 0.05
-  done
-  [ -n "$r" ] || fail "no item labelled '$1' on screen (route $(route))"
-  IFS=, read -r x0 y0 x1 y1 <<<"$r"
-  local wid
-  wid=$(xdotool search --sync --name "Member briefing kiosk" | head -1)
-  xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
-  sleep 0.3
-}
-shot() {
-  sleep 0.3
-  import -window root "$OUT/$1.png"
-  local sd
-  sd=$(convert "$OUT/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
-  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $1 looks blank (sd $sd)"
-}
+e2e_kiosk --size 1280x720
 
 wait_route home
 graphics=$(grep -m1 '^graphics: GL_VERSION' "$WORK/kiosk.log") || fail "the kiosk logged no graphics line: $(cat "$WORK/kiosk.log")"
@@ -113,25 +66,23 @@ pct=$(awk -v t="$ticks" -v hz="$hz" 'BEGIN { printf "%.2f", 100 * t / hz / 10 }'
 echo "idle CPU over 10 s: ${pct}% of one core"
 awk -v p="$pct" 'BEGIN { exit !(p <= 1.0) }' || fail "idle CPU ${pct}% is over 1%"
 kill -0 "$KPID" || fail "the kiosk exited"
-kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
+e2e_stop_kiosk
 
 # Presenter mode with a second screen: the audience window shows the slide.
 # (KIOSK_AUDIENCE_WINDOW=1 opens it even though Xvfb has one monitor.)
-KIOSK_AUDIENCE_WINDOW=1 KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size 1280x720 --view presenter:member-safeguarding:4 >"$WORK/kiosk2.log" 2>&1 &
-KPID=$!
+KIOSK_AUDIENCE_WINDOW=1 KIOSK_LOG=$WORK/kiosk2.log e2e_kiosk --size 1280x720 --view presenter:member-safeguarding:4
 wait_route "presenter:member-safeguarding:4"
 for _ in $(seq 50); do xdotool search --name "audience" >/dev/null 2>&1 && break; sleep 0.1; done
 xdotool search --name "audience" >/dev/null 2>&1 || fail "no audience window in presenter mode"
 shot 4-presenter-with-audience
 grep -q "did not start" "$WORK/kiosk2.log" && fail "the audience window's renderer did not start: $(cat "$WORK/kiosk2.log")"
-kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
+e2e_stop_kiosk
 
 # The training room: a short session with the audience window, driven by the
 # keys a clicker sends. Next with Space, back with Left, blank with B; reveal
 # a check, leave to a briefing and come back by the session bar; end the
 # session (confirmed); then --export and check the record with minisign -V.
-KIOSK_AUDIENCE_WINDOW=1 KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size 1280x720 --view presenter:member-safeguarding:1 >"$WORK/kiosk3.log" 2>&1 &
-KPID=$!
+KIOSK_AUDIENCE_WINDOW=1 KIOSK_LOG=$WORK/kiosk3.log e2e_kiosk --size 1280x720 --view presenter:member-safeguarding:1
 wait_route "presenter:member-safeguarding:1"
 for _ in $(seq 50); do xdotool search --name "audience" >/dev/null 2>&1 && break; sleep 0.1; done
 AUD=$(xdotool search --name "audience" | head -1)
@@ -142,10 +93,6 @@ MAIN=$(xdotool search --name '^Member briefing kiosk$' | head -1)
 # raised only to be photographed (the presenter route draws at least once a second).
 xdotool windowraise "$MAIN"
 keys() { xdotool windowfocus --sync "$MAIN" key --delay 150 "$@"; sleep 0.4; }
-wait_route_prefix() {
-  for _ in $(seq 100); do case "$(route)" in "$1"*) return 0;; esac; sleep 0.05; done
-  fail "expected a route starting '$1', got '$(route)'"
-}
 # The mean grey level (0..1) of the audience window.
 audience_level() {
   xdotool windowraise "$AUD"
@@ -190,7 +137,7 @@ xdotool windowfocus --sync "$MAIN" type --delay 80 "E2E Trainer"
 sleep 0.5
 click "Yes, end and save"
 wait_route "training:member-safeguarding"
-kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
+e2e_stop_kiosk
 mkdir -p "$WORK/stick"
 "$KIOSK" --demo --export "$WORK/stick" >/dev/null || fail "--export failed"
 rec=$(ls "$WORK"/stick/session-records-*.json | head -1)

@@ -17,59 +17,22 @@
 set -euo pipefail
 KIOSK=$1
 DEMO=$2
-OUT=${3:-$(mktemp -d)}
 TEXT_STEPS=${TEXT_STEPS:-4}
 SIZE=${SIZE:-800x480}
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
-RECTS=$WORK/rects.json
-DISPLAY_NUM=$((700 + RANDOM % 200))
-export DISPLAY=:$DISPLAY_NUM
-export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
-XPID= KPID=
-cleanup() {
-  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
-  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "E2E TOUCH FAIL: $*" >&2; import -window root "$OUT/failed.png" 2>/dev/null || true; [ -f "$RECTS" ] && echo "items: $(cat "$RECTS")" >&2; exit 1; }
+E2E_NAME="E2E TOUCH"
+. "$(dirname "$0")/lib.sh"
+e2e_init "${3:-$(mktemp -d)}"
+e2e_on_fail() { import -window root "$OUT/failed.png" 2>/dev/null || true; [ -f "$RECTS" ] && echo "items: $(cat "$RECTS")" >&2; }
 
-Xvfb "$DISPLAY" -screen 0 "${SIZE}x24" -nolisten tcp >/dev/null 2>&1 &
-XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
-
+e2e_xvfb "$SIZE"
 # No --set-pin: the PIN is chosen on the device.
-KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --size "$SIZE" ${TEXT_SIZE:+--text-size "$TEXT_SIZE"} >"$WORK/kiosk.log" 2>&1 &
-KPID=$!
+e2e_kiosk --size "$SIZE" ${TEXT_SIZE:+--text-size "$TEXT_SIZE"}
 
-route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
-wait_route() {
-  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
-  fail "expected route '$1', got '$(route)'"
-}
-# The rectangle "x0 y0 x1 y1" of the item labelled $1 (waits for it to appear).
-rect() {
-  local r
-  for _ in $(seq 100); do
-    r=$(grep -o "\"$1\":\[[0-9,-]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/') || true
-    [ -n "$r" ] && break
-    sleep 0.05
-  done
-  [ -n "$r" ] || fail "no item labelled '$1' on screen (route $(route))"
-  echo "${r//,/ }"
-}
-has_item() { grep -q "\"$1\":\[" "$RECTS" 2>/dev/null; }
-WID=
-window() { [ -n "$WID" ] || WID=$(xdotool search --sync --name "Member briefing kiosk" | head -1); echo "$WID"; }
 read -r SW SH < <(echo "${SIZE/x/ }")
 # A drag of $3 px upwards from ($1, $2), in 6 steps, as a finger would.
 drag_from() {
-  xdotool mousemove --window "$(window)" "$1" "$2" sleep 0.05 mousedown 1
-  for i in 1 2 3 4 5 6; do xdotool mousemove --window "$(window)" "$1" $(($2 - i * $3 / 6)) sleep 0.04; done
+  xdotool mousemove --window "$(kiosk_window)" "$1" "$2" sleep 0.05 mousedown 1
+  for i in 1 2 3 4 5 6; do xdotool mousemove --window "$(kiosk_window)" "$1" $(($2 - i * $3 / 6)) sleep 0.04; done
   xdotool mouseup 1
   sleep 0.5
 }
@@ -105,15 +68,8 @@ tap() {
   in_top_bar "$1" || top=$TOP
   [ "$y0" -lt "$top" ] && y0=$top
   [ "$y1" -gt $((SH - 4)) ] && y1=$((SH - 4))
-  xdotool mousemove --window "$(window)" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.05 mousedown 1 sleep 0.08 mouseup 1
+  xdotool mousemove --window "$(kiosk_window)" $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.05 mousedown 1 sleep 0.08 mouseup 1
   sleep 0.25
-}
-shot() {
-  sleep 0.3
-  import -window root "$OUT/$1.png"
-  local sd
-  sd=$(convert "$OUT/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
-  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || fail "screenshot $1 looks blank (sd $sd)"
 }
 
 wait_route home

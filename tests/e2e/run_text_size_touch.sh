@@ -12,50 +12,18 @@
 set -euo pipefail
 KIOSK=$1
 DEMO=$2
-OUT=${3:-$(mktemp -d)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
-RECTS=$WORK/rects.json
-export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
-XPID= KPID=
-cleanup() {
-  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
-  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "E2E FAIL: $*" >&2; exit 1; }
+E2E_NAME=E2E
+. "$(dirname "$0")/lib.sh"
+e2e_init "${3:-$(mktemp -d)}"
 
 W= H=
 start() {  # WIDTH HEIGHT TEXT_PERCENT
   W=$1 H=$2
-  local try
-  for try in 1 2 3; do  # another server may hold a random display number
-    export DISPLAY=:$((200 + RANDOM % 500))
-    Xvfb "$DISPLAY" -screen 0 "${W}x${H}x24" -nolisten tcp >/dev/null 2>&1 &
-    XPID=$!
-    for _ in $(seq 150); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-    xdpyinfo >/dev/null 2>&1 && break
-    kill "$XPID" 2>/dev/null || true; wait "$XPID" 2>/dev/null || true; XPID=
-  done
-  [ -n "$XPID" ] || fail "Xvfb did not start"
-  rm -f "$RECTS"
-  KIOSK_ITEM_RECTS=$RECTS "$KIOSK" --demo --kiosk --text-size "$3" >"$WORK/kiosk.log" 2>&1 &
-  KPID=$!
+  e2e_xvfb "${W}x${H}"
+  e2e_kiosk --kiosk --text-size "$3"
   wait_route home
 }
-stop() {
-  kill "$KPID" 2>/dev/null || true; wait "$KPID" 2>/dev/null || true; KPID=
-  kill "$XPID" 2>/dev/null || true; wait "$XPID" 2>/dev/null || true; XPID=
-}
-route() { sed -n 's/.*"route":"\([^"]*\)".*/\1/p' "$RECTS" 2>/dev/null; }
-wait_route() {
-  for _ in $(seq 100); do [ "$(route)" = "$1" ] && return 0; sleep 0.05; done
-  fail "expected route '$1', got '$(route)'"
-}
-rect() { grep -o "\"$1\":\[[-0-9.,]*\]" "$RECTS" 2>/dev/null | head -1 | sed 's/.*\[\(.*\)\]/\1/' | tr -d '.' ; }
+stop() { e2e_stop; }
 # A finger drag from (x, y) by dy pixels, in steps.
 drag() {
   local x=$1 y=$2 dy=$3 i
@@ -70,15 +38,15 @@ tap() {
   local r x0 y0 x1 y1
   for _ in $(seq 30); do
     r=""
-    for _ in $(seq 20); do r=$(rect "$1") || true; [ -n "$r" ] && break; sleep 0.05; done
+    for _ in $(seq 20); do r=$(rect_now "$1"); [ -n "$r" ] && break; sleep 0.05; done
     # Controls inside a card out of sight are not drawn: drag on to them.
     if [ -z "$r" ]; then drag 16 $((H * 5 / 8)) $((-H / 3)); continue; fi
-    IFS=, read -r x0 y0 x1 y1 <<<"$r"
+    read -r x0 y0 x1 y1 <<<"$r"
     [ -n "${TOUCH_DEBUG:-}" ] && echo "tap $1: $r" >&2
     [ "$x1" -le "$W" ] || fail "'$1' runs off the right edge ($x1 > $W)"
     # The view's bottom edge: a marker key may be pinned below it.
     local bottom=$H vr
-    vr=$(rect "#area:view") && [ -n "$vr" ] && bottom=$(cut -d, -f4 <<<"$vr")
+    vr=$(rect_now "#area:view") && [ -n "$vr" ] && bottom=$(cut -d' ' -f4 <<<"$vr")
     # Below the screen, or up under the header (never more than a quarter of
     # it); the header's own controls and the Aa menu never scroll.
     local step=$((H / 3)) need
@@ -91,14 +59,13 @@ tap() {
       need=$((H / 4 - y0 + 16)); [ "$need" -lt "$step" ] && step=$need
       drag 16 $((H / 3)) "$step"; continue
     fi
-    IFS=, read -r x0 y0 x1 y1 <<<"$r"
+    read -r x0 y0 x1 y1 <<<"$r"
     xdotool mousemove $(((x0 + x1) / 2)) $(((y0 + y1) / 2)) sleep 0.1 click 1
     sleep 0.4
     return 0
   done
   fail "'$1' could not be found or dragged into view (route $(route))"
 }
-shot() { sleep 0.4; import -window root "$OUT/$1.png"; }
 
 # 800x480 at 200%.
 start 800 480 200
@@ -121,7 +88,7 @@ drag 400 420 -200  # then the page itself
 shot 800x480-200-reader-scrolled
 tap "< Back"; wait_route library
 # Back returns to the list where it was: the row tapped is still in view.
-r=$(rect "$first"); [ -n "$r" ] || fail "Back did not return to the library's scroll position"
+r=$(rect_now "$first"); [ -n "$r" ] || fail "Back did not return to the library's scroll position"
 tap "Home"; wait_route home
 tap "Briefings"
 for _ in $(seq 40); do case "$(route)" in briefing:*) break;; esac; sleep 0.05; done

@@ -5,6 +5,7 @@
 #include "content/limits.hpp"
 #include "content/manifest.hpp"
 #include "content/source_folder.hpp"
+#include "source_parts.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,14 +20,8 @@ namespace fs = std::filesystem;
 namespace content {
 namespace {
 
-Status src_error(const std::string& where, const std::string& what) { return fail(Reason::source, where + ": " + what); }
-
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > limits::id_chars) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    });
-}
+using source_detail::src_error;
+using source_detail::valid_id;
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
     std::int64_t v = 0;
