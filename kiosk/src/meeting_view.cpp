@@ -6,6 +6,7 @@
 // a locality's meeting makes that locality this visit's choice.
 #include "content/dates.hpp"
 #include "content/meetings.hpp"
+#include "kiosk/pack_show.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/views.hpp"
 #include "kiosk/widgets.hpp"
@@ -128,9 +129,22 @@ public:
         progress_line(*m, ctx);
         ImGui::Spacing();
         auto& seen = seen_items()[m->id];
+        // Present: the projector shows the pack's current item (from the item
+        // reached last time, for this visit).
+        const PackShow& show = pack_show();
+        const std::int64_t reached = show.meeting_id == m->id ? show.current_ord() : 0;
+        const content::MeetingItem* from = reached ? content::meeting_item(*m, reached) : nullptr;
+        if (!m->items.empty()) {
+            std::string label = from ? "Present from item " + from->number : "Present on the projector";
+            if (button((label + "##present-pack").c_str(), ctx, ButtonStyle::primary))
+                nav = NavRequest{NavRequest::Kind::go, "meeting-present:" + m->id + ":" + std::to_string(from ? from->ord : m->items.front().ord)};
+            note_item("present-pack");
+            ImGui::Spacing();
+        }
         for (const auto& i : m->items) {
             std::string heading = "Item " + i.number + ": " + i.title;
-            std::string detail = kind_word(i.kind) + (seen.count(i.ord) ? "  |  Opened" : "") + (i.ord == m->lead_item ? "  |  The safeguarding item" : "");
+            std::string detail = kind_word(i.kind) + (seen.count(i.ord) ? "  |  Opened" : "") + (i.ord == m->lead_item ? "  |  The safeguarding item" : "") +
+                                 (i.ord == reached ? "  |  Presented up to here" : "");
             if (row_button("item-" + std::to_string(i.ord), heading, detail, ctx, i.ord == m->lead_item))
                 nav = NavRequest{NavRequest::Kind::go, "meeting-item:" + m->id + ":" + std::to_string(i.ord)};
         }
@@ -235,6 +249,8 @@ private:
 };
 
 } // namespace
+
+void meeting_item_seen(const std::string& meeting_id, std::int64_t ord) { seen_items()[meeting_id].insert(ord); }
 
 std::unique_ptr<View> make_meeting_list_view() { return std::make_unique<MeetingListView>(); }
 std::unique_ptr<View> make_meeting_pack_view() { return std::make_unique<MeetingPackView>(); }

@@ -1,6 +1,7 @@
 // The app shell; see shell.hpp.
 #include "kiosk/shell.hpp"
 #include "kiosk/marker_key.hpp"
+#include "kiosk/pack_show.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/training_shared.hpp"
 #include "kiosk/views.hpp"
@@ -32,6 +33,7 @@ Shell::Shell() {
     m_views["meetings"] = make_meeting_list_view();
     m_views["meeting"] = make_meeting_pack_view();
     m_views["meeting-item"] = make_meeting_item_view();
+    m_views["meeting-present"] = make_meeting_present_view();
     m_stack.push_back("home");
     m_titles.push_back("Home");
     m_scrolls.emplace_back();
@@ -40,7 +42,7 @@ Shell::Shell() {
 Shell::~Shell() = default;
 
 std::vector<std::string> Shell::view_names() {
-    return {"home", "briefing", "compare", "brief", "actions", "library", "doc", "training", "presenter", "admin", "meetings", "meeting", "meeting-item"};
+    return {"home", "briefing", "compare", "brief", "actions", "library", "doc", "training", "presenter", "admin", "meetings", "meeting", "meeting-item", "meeting-present"};
 }
 
 View* Shell::view(const std::string& name) {
@@ -411,7 +413,9 @@ void Shell::frame(UiContext& ctx) {
     // Presenter mode: the keys are the clicker's (next, back, blank, jump), so
     // ImGui's keyboard navigation is off there: Space and the arrows never move
     // widget focus or open anything. It takes effect from the next frame.
-    const bool clicker = split_route(m_stack.back()).first == "presenter";
+    const std::string family = split_route(m_stack.back()).first;
+    const bool clicker = family == "presenter" || family == "meeting-present";  // a pack on the projector too
+    if (family != "meeting-present") pack_show().on_projector = false;  // the audience window goes back to the slide, or closes
     if (clicker && (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard)) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
         m_nav_keyboard_lent = true;

@@ -2,6 +2,7 @@
 #include "kiosk/training_shared.hpp"
 #include "kiosk/doc_hooks.hpp"
 #include "kiosk/marker_key.hpp"
+#include "kiosk/pack_show.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -174,7 +175,9 @@ void draw_audience_screen(UiContext& ctx) {
                                             ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
     ImGui::PopStyleVar();
     auto& s = training_session();
-    if (!session_valid(ctx) || s.mode != SessionMode::presenter || !s.current()) {
+    if (pack_show().on_projector) {  // a meeting's pack is presented (pack_show.hpp)
+        draw_pack_projection(pack_show(), ImVec2(0, 0), io.DisplaySize, ctx, pack_show().audience);
+    } else if (!session_valid(ctx) || s.mode != SessionMode::presenter || !s.current()) {
         cache = ProjectionCache{};
         ImGui::SetCursorPos(ImVec2(io.DisplaySize.x * 0.05f, io.DisplaySize.y * 0.05f));
         text_in(ctx.fonts.title, "Children's safeguarding: member briefings");

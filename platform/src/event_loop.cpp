@@ -11,6 +11,7 @@
 #include "systemd_notify.hpp"
 #include "texture_cache.hpp"
 
+#include "kiosk/pack_show.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/training_shared.hpp"
 
@@ -170,7 +171,7 @@ private:
     // Presenter mode with a second monitor: the projector shows the slide,
     // also while the trainer detours to another screen with the session open.
     void update_audience() {
-        bool presenting = kiosk::split_route(m_s.shell.route()).first == "presenter" || kiosk::training_session().active();
+        bool presenting = kiosk::projector_in_use(m_s.shell.route());  // a training presenter session or a meeting's pack
         if (presenting && !m_audience) {
             int count = 0;
             GLFWmonitor** monitors = glfwGetMonitors(&count);

@@ -4,7 +4,12 @@
 # kiosk's own item rectangles) and at 1920x1080 driven by keys as a
 # projector clicker would. Home must lead with the day's meeting (the demo's
 # own clock); a tap opens the pack; an item opens and Back returns to the
-# pack. Screenshots go to OUT_DIR for a person to look at.
+# pack. Then the pack on a projector: at 1920x1080 with the audience window
+# (KIOSK_AUDIENCE_WINDOW=1), Present from the pack and the clicker's keys
+# (Right, Page Down, End, Home, digits then Enter, B); the audience window
+# shows the item and blanks; Escape returns to the pack at the item reached;
+# and with one screen the view is the projector's picture itself.
+# Screenshots go to OUT_DIR for a person to look at.
 # usage: meetings_live.sh KIOSK_EXE DEMO_BUNDLE_DIR OUT_DIR
 set -euo pipefail
 KIOSK=$1
@@ -78,5 +83,65 @@ wait_route meeting-item:riverside-locality:3
 key Escape
 wait_route meeting:riverside-locality
 shot meeting-pack-1920x1080
+stop
+
+# 1920x1080 with a projector: the audience window (the main window's size, on
+# the one Xvfb screen) is raised only to be photographed.
+KIOSK_AUDIENCE_WINDOW=1 start 1920x1080
+MAIN=$(kiosk_window)
+click home-meeting
+wait_route meeting:riverside-locality
+click present-pack
+wait_route meeting-present:riverside-locality:1
+for _ in $(seq 50); do xdotool search --name "kiosk: audience" >/dev/null 2>&1 && break; sleep 0.1; done
+AUD=$(xdotool search --name "kiosk: audience" | head -1)
+[ -n "$AUD" ] || fail "no audience window while the pack is presented"
+xdotool windowraise "$MAIN"
+audience() {  # $1: the shot's name; prints the audience window's mean grey level
+  xdotool windowraise "$AUD"
+  sleep 1.3
+  import -window "$AUD" "$OUT/$1.png"
+  xdotool windowraise "$MAIN"
+  convert "$OUT/$1.png" -colorspace gray -format "%[fx:mean]" info:
+}
+key Right
+wait_route meeting-present:riverside-locality:2
+key Next
+wait_route meeting-present:riverside-locality:3
+key End
+wait_route meeting-present:riverside-locality:7
+key Home
+wait_route meeting-present:riverside-locality:1
+key 4
+key Return
+wait_route meeting-present:riverside-locality:4
+shot pack-present-presenter-1920x1080
+level=$(audience pack-present-audience-1920x1080)
+awk -v m="$level" 'BEGIN { exit !(m > 0.05) }' || fail "the audience window looks blank (mean $level)"
+key b
+level=$(audience pack-present-audience-blank)
+awk -v m="$level" 'BEGIN { exit !(m < 0.01) }' || fail "B did not blank the audience window (mean $level)"
+key b
+key Right
+wait_route meeting-present:riverside-locality:5
+audience pack-present-audience-figures-1920x1080 >/dev/null
+key Escape
+wait_route meeting:riverside-locality
+has_item "Present from item 5" || fail "the pack does not offer to present from the item reached"
+stop
+
+# One screen: the view is the projector's picture, worked by the same keys.
+start 1920x1080
+click home-meeting
+wait_route meeting:riverside-locality
+click present-pack
+wait_route meeting-present:riverside-locality:1
+key Next
+key Next
+key Next
+wait_route meeting-present:riverside-locality:4
+shot pack-present-one-screen-1920x1080
+key Escape
+wait_route meeting:riverside-locality
 stop
 echo "meetings live: ok"

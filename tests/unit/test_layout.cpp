@@ -9,6 +9,7 @@
 
 #include "fonts.hpp"
 
+#include "kiosk/pack_show.hpp"
 #include "kiosk/text_size.hpp"
 #include "kiosk/training_shared.hpp"
 
@@ -16,6 +17,7 @@
 
 #include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace {
 
@@ -23,7 +25,11 @@ const std::vector<std::string> k_routes = {
     "home", "briefing:riverside", "briefing:westbrook/cp_plans", "briefing:county/cla_rate", "compare:cp_plans", "brief:board-briefing-spring-2025",
     "brief:locality-riverside-2025", "actions", "library", "library:search=section 11", "doc:training-brochure-2025-26", "doc:lga-peer-letter-2014:2",
     "training", "training:member-safeguarding", "training:member-safeguarding:3", "presenter:member-safeguarding:4", "admin", "meetings", "meeting:riverside-locality",
-    "meeting-item:riverside-locality:4"};
+    "meeting-item:riverside-locality:4", "meeting-present:riverside-locality:4", "two-screens|meeting-present:riverside-locality:5"};
+
+// "two-screens|ROUTE": the route with a projector as the second screen (the
+// presenter's own view rather than the full-screen projector form).
+constexpr std::string_view k_two_screens = "two-screens|";
 
 const ImVec2 k_sizes[] = {ImVec2(800, 480), ImVec2(1024, 600), ImVec2(1280, 800), ImVec2(1920, 1080)};
 
@@ -115,8 +121,11 @@ struct Tally {
     std::vector<std::string> failures;
 };
 
-void check_screen(test::Harness& h, const std::string& route, ImVec2 size, int percent, kiosk::Theme theme, Tally& t) {
+void check_screen(test::Harness& h, const std::string& entry, ImVec2 size, int percent, kiosk::Theme theme, Tally& t) {
     use_fonts(h, size, percent, theme);
+    const bool two = entry.rfind(k_two_screens, 0) == 0;
+    const std::string route = two ? entry.substr(k_two_screens.size()) : entry;
+    h.ctx.second_screen = two;
     if (!h.shell.go(route, h.ctx)) {
         t.failures.push_back(route + ": the route did not open");
         return;
@@ -124,13 +133,15 @@ void check_screen(test::Harness& h, const std::string& route, ImVec2 size, int p
     h.frames(3);
     ++t.screens;
     std::ostringstream where;
-    where << route << " at " << size.x << "x" << size.y << ", " << percent << "%" << (theme == kiosk::Theme::high_contrast ? ", high contrast" : "") << ": ";
+    where << entry << " at " << size.x << "x" << size.y << ", " << percent << "%" << (theme == kiosk::Theme::high_contrast ? ", high contrast" : "") << ": ";
     for (auto& p : problems(size)) t.failures.push_back(where.str() + p);
     h.shell.home(h.ctx);
     // Each screen as a visitor finds it: a presenter route opens a training
     // session, whose bar would otherwise sit on every later screen.
     kiosk::training_session().clear();
     kiosk::self_paced_session().clear();
+    kiosk::pack_show().clear();
+    h.ctx.second_screen = false;
 }
 
 void report(const Tally& t) {

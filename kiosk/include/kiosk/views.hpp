@@ -21,6 +21,11 @@ std::unique_ptr<View> make_admin_view();      // admin
 std::unique_ptr<View> make_meeting_list_view();  // meetings
 std::unique_ptr<View> make_meeting_pack_view();  // meeting:<id>
 std::unique_ptr<View> make_meeting_item_view();  // meeting-item:<id>:<ord>
+std::unique_ptr<View> make_meeting_present_view();  // meeting-present:<id>:<ord> (the pack on a projector)
+
+// Counts item `ord` of a meeting's pack as opened this visit (the pack's
+// "N of M items opened"); cleared at idle reset. UI thread.
+void meeting_item_seen(const std::string& meeting_id, std::int64_t ord);
 
 // Home's meetings panel (home_meetings.cpp): today's meeting, or the next few.
 void draw_home_meetings(UiContext& ctx, NavRequest& nav);
