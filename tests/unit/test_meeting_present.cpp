@@ -199,6 +199,7 @@ TEST_CASE("pack present on one screen: the projector's picture fills the screen 
     CHECK(h.shell.route() == pack);
     h.frame();
     CHECK_FALSE(ImGui::FindWindowByName("##pack-present-here")->Active);
+    h.shell.idle_reset(h.ctx);  // the items seen are this visit's: leave none for the next test
 }
 
 TEST_CASE("pack present: a locality's figures withhold suppressed values - every kind of item has a projector form - unknown packs and items are refused") {
