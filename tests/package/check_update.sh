@@ -186,6 +186,7 @@ echo "stick pulled mid-copy refused ($(($(date +%s) - START)) s)"
 # package (its 257th block), the mount and the device left in place.
 mount_stick stick5
 CUT=$(debugfs -R "bmap /$P5 257" "$W/stick5.img" 2>/dev/null) || fail "debugfs bmap failed"
+case $CUT in '' | *[!0-9]* | 0) fail "debugfs gave no block for the package's 257th: '$CUT'" ;; esac
 mid_copy stick5
 truncate -s $((CUT * 4096)) "$W/stick5.img" && losetup -c "$STICK_LOOP" || fail "could not cut stick5"
 resume stick5
