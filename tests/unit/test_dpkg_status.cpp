@@ -19,7 +19,7 @@ TEST_CASE("dpkg status: the installed package's version and state") {
     CHECK(p->installed());
 }
 
-TEST_CASE("dpkg status: absent, only remembered, or mid-install") {
+TEST_CASE("dpkg status: absent - only remembered - mid-install") {
     CHECK_FALSE(parse_dpkg_query(""));
     CHECK_FALSE(parse_dpkg_query("\n"));
     CHECK_FALSE(parse_dpkg_query("no tab here\n"));
@@ -33,14 +33,14 @@ TEST_CASE("dpkg status: absent, only remembered, or mid-install") {
     CHECK_FALSE(half->installed());
 }
 
-TEST_CASE("dpkg status: spaces and CR trimmed, the last line without a newline") {
+TEST_CASE("dpkg status: spaces and CR trimmed - the last line without a newline") {
     auto p = parse_dpkg_query(" 0.1.0 \t  install ok installed  \r");
     REQUIRE(p);
     CHECK(p->version == "0.1.0");
     CHECK(p->installed());
 }
 
-TEST_CASE("dpkg status: with a line per architecture, the installed one wins, else the first") {
+TEST_CASE("dpkg status: with a line per architecture the installed one wins - else the first") {
     auto p = parse_dpkg_query("0.9\tdeinstall ok config-files\n1.0\tinstall ok installed\n");
     REQUIRE(p);
     CHECK(p->version == "1.0");
@@ -49,7 +49,7 @@ TEST_CASE("dpkg status: with a line per architecture, the installed one wins, el
     CHECK(first->version == "0.9");
 }
 
-TEST_CASE("dpkg status: this machine's dpkg, asked through query_dpkg_package") {
+TEST_CASE("dpkg status: this machine's dpkg asked through query_dpkg_package") {
     // Packages every Debian system has; each compared with the Version line
     // of `dpkg -s`, dpkg's other way of saying it.
     for (const char* name : {"dpkg", "coreutils", "tar", "bash"}) {
@@ -68,7 +68,7 @@ TEST_CASE("dpkg status: this machine's dpkg, asked through query_dpkg_package") 
     CHECK_FALSE(*none);
 }
 
-TEST_CASE("software update: the helper may audit ok and the stable reason codes, nothing else") {
+TEST_CASE("software update: the helper may audit ok and the stable reason codes - nothing else") {
     CHECK(is_software_audit_result("ok"));
     for (const char* code : {"E_NO_SPACE", "E_STICK_REMOVED", "E_IO", "E_TOO_LARGE", "E_FORMAT", "E_INSTALL_FAILED", "E_INTERNAL", "E_USAGE"})
         CHECK_MESSAGE(is_software_audit_result(code), code);

@@ -306,7 +306,7 @@ TEST_CASE("markdown view: a font rebuild lays the document out again with the ne
     CHECK(fonts_used() == std::set<const ImFont*>{rebuilt});
 }
 
-TEST_CASE("device tab: the kiosk software line is dpkg's version, else the build's, said plainly") {
+TEST_CASE("device tab: the kiosk software line is dpkg's version - else the build's - said plainly") {
     kiosk::DeviceInfo d;
     CHECK(kiosk::software_version_text(d) == "unknown");
     d.build_version = "0.1.0";
