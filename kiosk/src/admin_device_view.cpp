@@ -17,6 +17,15 @@ std::string uptime_text(std::int64_t s) {
     return std::to_string(m) + " min";
 }
 
+std::string software_version_text(const DeviceInfo& d) {
+    if (d.package_version.empty()) return d.build_version.empty() ? "unknown" : d.build_version + " (not installed from a package)";
+    std::string s = d.package_version;
+    if (d.package_state != "installed") s += " (the package is " + (d.package_state.empty() ? std::string("in an unknown state") : d.package_state) + ")";
+    else if (!d.build_version.empty() && d.build_version != d.package_version)
+        s += " (the running program was built as " + d.build_version + ")";
+    return s;
+}
+
 std::string space_text(std::int64_t free_bytes, std::int64_t total_bytes) {
     if (free_bytes < 0 || total_bytes <= 0) return "unknown";
     auto gb = [](std::int64_t b) {
@@ -55,7 +64,7 @@ void AdminDeviceSection::draw(UiContext& ctx) {
     if (ImGui::BeginTable("##device", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("what", 0, 1.0f);
         ImGui::TableSetupColumn("value", 0, 3.0f);
-        row("Kiosk software", d.kiosk_version.empty() ? "unknown" : d.kiosk_version);
+        row("Kiosk software", software_version_text(d));
         row("Graphics", ctx.graphics.empty() ? "not known (no window)" : ctx.graphics);
         row("Data partition", space_text(d.data_free_bytes, d.data_total_bytes) + (d.data_dir.empty() ? "" : " (" + d.data_dir + ")"));
         row("Up for", uptime_text(d.uptime_seconds));

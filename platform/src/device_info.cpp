@@ -2,6 +2,7 @@
 // members of DeviceServices, declared in device_services.hpp.
 #include "device_services.hpp"
 
+#include "content/dpkg_status.hpp"
 #include "content/schedule_setting.hpp"
 #include "content/software_update.hpp"
 
@@ -61,9 +62,24 @@ std::vector<kiosk::SoftwareOffer> software_on_sticks(const std::vector<fs::path>
 
 } // namespace
 
+// Asked once per process: only dpkg changes it, and the update helper
+// restarts the session after every install.
+const std::optional<content::DpkgPackage>& DeviceServices::installed_package() {
+    if (m_package_read) return m_package;
+    auto p = content::query_dpkg_package(content::software_package);
+    if (!p) std::cerr << "device info: " << p.error().line() << "\n";
+    m_package = p.value_or(std::nullopt);
+    m_package_read = true;
+    return m_package;
+}
+
 kiosk::DeviceInfo DeviceServices::device_info() {
     kiosk::DeviceInfo d;
-    d.kiosk_version = KIOSK_VERSION;
+    d.build_version = KIOSK_VERSION;
+    if (const auto& p = installed_package()) {
+        d.package_version = p->version;
+        d.package_state = p->state();
+    }
     d.data_dir = m_state.data_dir().string();
     struct statvfs v{};
     if (statvfs(d.data_dir.c_str(), &v) == 0) {
@@ -78,7 +94,8 @@ kiosk::DeviceInfo DeviceServices::device_info() {
         if (e.action == "software" && d.software_log.size() < 5) d.software_log.push_back(kiosk::SoftwareAttempt{e.at, e.result, e.detail});
     }
     d.schedule = content::format_screen_schedule(screen_schedule());
-    d.pending = software_on_sticks(m_roots, KIOSK_VERSION);
+    // Offers are weighed against what dpkg has installed, as the helper does.
+    d.pending = software_on_sticks(m_roots, d.package_version.empty() ? d.build_version : d.package_version);
     return d;
 }
 

@@ -18,6 +18,7 @@
 #include "usb_watcher.hpp"
 
 #include "content/data_lock.hpp"
+#include "content/dpkg_status.hpp"
 #include "content/pin_store.hpp"
 #include "content/screen_schedule.hpp"
 #include "content/state_store.hpp"
@@ -73,6 +74,10 @@ public:
     void refresh_usb_trust();
 
 private:
+    // dpkg's member-kiosk package (dpkg-query, once per process).
+    [[nodiscard]] const std::optional<content::DpkgPackage>& installed_package();
+    std::optional<content::DpkgPackage> m_package;
+    bool m_package_read = false;
     [[nodiscard]] content::Result<std::filesystem::path> usb_export_target();
     [[nodiscard]] content::Result<content::DataLock> lock_now();
     void run_import(const std::string& path);

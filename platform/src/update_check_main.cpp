@@ -9,8 +9,9 @@
 //       local copies). Prints "ok VERSION KEYID" and exits 0, or prints
 //       "E_CODE: sentence" and exits 1.
 //   audit --data-dir D --result R [--version V] DETAIL...
-//       appends one "software" entry to the kiosk's audit log. Exits 0, or 1
-//       with "E_CODE: sentence".
+//       appends one "software" entry to the kiosk's audit log. R is "ok" or
+//       a stable reason code; anything else (a slip in the helper) is
+//       audited as E_INTERNAL naming it. Exits 0, or 1 with "E_CODE: sentence".
 // Exit 2: usage.
 #include "content/software_update.hpp"
 #include "content/state_store.hpp"
@@ -75,7 +76,12 @@ int audit(const Args& a) {
     }
     std::string version = a.opts.count("version") ? a.opts.at("version") : "";
     if (!version.empty()) detail = "kiosk software " + version + ": " + detail;
-    if (auto s = store->audit("software", std::string(content::software_channel), 0, a.opts.at("result"), detail); !s) {
+    std::string result = a.opts.at("result");
+    if (!content::is_software_audit_result(result)) {
+        detail = "the update helper gave the unknown result '" + result + "': " + detail;
+        result = std::string(content::reason_code(content::Reason::internal));
+    }
+    if (auto s = store->audit("software", std::string(content::software_channel), 0, result, detail); !s) {
         std::cout << s.error().line() << "\n";
         return 1;
     }

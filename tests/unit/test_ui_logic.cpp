@@ -1,6 +1,8 @@
 // UI logic without GL: theme contrast (WCAG AA), markdown layout (wrapping,
 // lists, tables, outline, find), and training sessions (clicker navigation,
-// timer states, tallies, self-paced scoring, the session record).
+// timer states, tallies, self-paced scoring, the session record), and the
+// admin Device tab's kiosk software line.
+#include "kiosk/device_info.hpp"
 #include "kiosk/markdown.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/training_session.hpp"
@@ -302,4 +304,20 @@ TEST_CASE("markdown view: a font rebuild lays the document out again with the ne
     h.ctx.fonts.generation += 1;
     draw(rebuilt);
     CHECK(fonts_used() == std::set<const ImFont*>{rebuilt});
+}
+
+TEST_CASE("device tab: the kiosk software line is dpkg's version - else the build's - said plainly") {
+    kiosk::DeviceInfo d;
+    CHECK(kiosk::software_version_text(d) == "unknown");
+    d.build_version = "0.1.0";
+    CHECK(kiosk::software_version_text(d) == "0.1.0 (not installed from a package)");
+    d.package_version = "0.1.0";
+    d.package_state = "installed";
+    CHECK(kiosk::software_version_text(d) == "0.1.0");
+    d.package_version = "0.1.0+upd1";
+    CHECK(kiosk::software_version_text(d) == "0.1.0+upd1 (the running program was built as 0.1.0)");
+    d.package_state = "half-configured";
+    CHECK(kiosk::software_version_text(d) == "0.1.0+upd1 (the package is half-configured)");
+    d.package_state.clear();
+    CHECK(kiosk::software_version_text(d) == "0.1.0+upd1 (the package is in an unknown state)");
 }

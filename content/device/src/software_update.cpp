@@ -259,6 +259,13 @@ Result<SoftwareUpdateVerdict> verify_software_update(const SoftwareUpdateInput& 
     return v;
 }
 
+bool is_software_audit_result(std::string_view result) {
+    if (result == "ok") return true;
+    for (int r = static_cast<int>(Reason::usage); r <= static_cast<int>(Reason::internal); ++r)
+        if (reason_code(static_cast<Reason>(r)) == result) return true;
+    return false;
+}
+
 DebControl deb_name_claims(const std::string& file_name) {
     DebControl c;
     const std::string prefix = std::string(software_package) + "_";

@@ -24,7 +24,10 @@ struct SoftwareAttempt {
 };
 
 struct DeviceInfo {
-    std::string kiosk_version;       // the installed kiosk software
+    std::string build_version;       // the version this program was built as
+    // The member-kiosk package as dpkg's status database has it (platform
+    // asks dpkg-query once); empty version when dpkg has none.
+    std::string package_version, package_state;  // "1.3.0-1", "installed"
     std::int64_t data_free_bytes = -1, data_total_bytes = -1;  // the data partition; -1 unknown
     std::string data_dir;
     std::int64_t uptime_seconds = -1;
@@ -34,6 +37,11 @@ struct DeviceInfo {
     std::vector<SoftwareAttempt> software_log;  // newest first, a few
 };
 
+// The kiosk software line of the Device tab: dpkg's version of the package,
+// with a plain note where dpkg has it in another state or the running program
+// was built as another version, or the build's version "(not installed from a
+// package)" when dpkg has none. "unknown" when neither is known.
+[[nodiscard]] std::string software_version_text(const DeviceInfo& d);
 // "3 d 4 h", "5 h 12 min", "42 min": a duration for a person.
 [[nodiscard]] std::string uptime_text(std::int64_t seconds);
 // "1.2 GB free of 14.6 GB": sizes in decimal units, one decimal place.

@@ -80,6 +80,10 @@ struct SoftwareUpdateVerdict {
 // `in.signature`; writes nothing. Any thread.
 [[nodiscard]] Result<SoftwareUpdateVerdict> verify_software_update(const SoftwareUpdateInput& in, const ControlReader& read_control);
 
+// True for a result the update helper may audit: "ok" or one of the stable
+// reason codes (content/error.hpp). Pure; any thread.
+[[nodiscard]] bool is_software_audit_result(std::string_view result);
+
 // The version and architecture a package's *name* claims
 // (member-kiosk_1.2.3_arm64.deb), for listing what a stick offers before it
 // is verified. Empty fields when the name does not have that shape.
