@@ -207,6 +207,17 @@ void TextureCache::dispatch_next() {
     if (m_in_flight > 0 || m_waiting.empty()) return;
     Job job = std::move(m_waiting.front());
     m_waiting.pop_front();
+    if (!job.has_bytes) {
+        auto img = m_catalog->image(job.id);  // set_catalog(nullptr) empties m_waiting
+        if (!img) {
+            if (auto it = m_entries.find(job.id); it != m_entries.end()) {
+                it->second.pending = false;
+                it->second.failed = true;
+            }
+            return;
+        }
+        job.bytes = std::move(img->data);
+    }
     const ImageSize fit = fitted_size(job.declared, m_max_side);
     const std::size_t need = static_cast<std::size_t>(fit.width) * static_cast<std::size_t>(fit.height) * 4;
     evict(need);
@@ -259,7 +270,15 @@ ImTextureID TextureCache::texture(const std::string& id, int& width, int& height
             m_bytes += e.bytes;
         } else {
             e.pending = true;  // pump hands it to the worker
-            m_waiting.push_back(Job{id, std::move(img->data), ImageSize{img->width, img->height}});
+            // Its bytes are kept only when it goes to the worker at the next
+            // pump; behind a decode under way they are read again then (at
+            // most one image's bytes wait, and none for pages turned past).
+            Job job{id, {}, ImageSize{img->width, img->height}};
+            if (m_in_flight == 0 && m_waiting.empty()) {
+                job.bytes = std::move(img->data);
+                job.has_bytes = true;
+            }
+            m_waiting.push_back(std::move(job));
         }
         it = m_entries.emplace(id, std::move(e)).first;
         if (m_backend == TextureBackend::soft && m_soft && !it->second.failed) m_soft->set_texture(reinterpret_cast<ImTextureID>(&it->second.soft), &it->second.soft);

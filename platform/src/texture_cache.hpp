@@ -124,6 +124,7 @@ private:
         std::vector<std::uint8_t> bytes;
         ImageSize declared;  // from the images row
         unsigned gen = 0;    // set_catalog's count when it was handed over
+        bool has_bytes = false;  // false: read from the catalog when handed over
     };
     struct Done {
         std::string id;
