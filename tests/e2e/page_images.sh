@@ -17,7 +17,6 @@ OUT=${3:-$(mktemp -d)}
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
-export DISPLAY=:$((200 + RANDOM % 500))
 export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
 XPID= KPID=
 cleanup() {
@@ -29,10 +28,18 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "PAGE IMAGES FAIL: $*" >&2; exit 1; }
 
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
+# Our own Xvfb on a free display number (other tests on this machine start theirs too):
+# a server that exits at once found its display taken, so another number is tried.
+for _ in 1 2 3 4 5; do
+  export DISPLAY=:$((200 + RANDOM % 500))
+  Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+  XPID=$!
+  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  sleep 0.2
+  kill -0 "$XPID" 2>/dev/null && xdpyinfo >/dev/null 2>&1 && break
+  XPID=
+done
+[ -n "$XPID" ] || fail "Xvfb did not start"
 "$KIOSK" --demo --size 1280x720 --view doc:lga-peer-letter-2014:1 >"$WORK/kiosk.log" 2>&1 &
 KPID=$!
 
