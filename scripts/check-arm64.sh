@@ -61,8 +61,6 @@ step "cross build (arm64)"
 cmake -S . -B "$OUT/target" -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/toolchain-arm64.cmake" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKIOSK_BUNDLE_HOST_TOOL="$HOST_BUNDLE" -DKIOSK_ASSETS_DIR=/usr/share/member-kiosk "${LAUNCH[@]}" >"$OUT/configure.log" 2>&1 \
   || { cat "$OUT/configure.log"; fail "cmake could not configure the arm64 build"; }
-# From the cache, not the log: a second run reconfigures without printing "Found".
-grep -q '^LIBSYSTEMD_FOUND:INTERNAL=1' "$OUT/target/CMakeCache.txt" || fail "libsystemd:arm64 was not found; the package needs it"
 cmake --build "$OUT/target" -j"$JOBS" >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; fail "the arm64 build failed"; }
 file -L "$OUT/target/platform/kiosk" | grep -q 'ARM aarch64' || fail "platform/kiosk is not an arm64 binary: $(file -L "$OUT/target/platform/kiosk")"
 for b in demo-board demo-council; do

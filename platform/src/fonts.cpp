@@ -38,6 +38,10 @@ void build_fonts(ImFontAtlas& atlas, float scale, kiosk::Fonts& out) {
     static std::atomic<unsigned> builds{0};
     out.generation = ++builds;  // layouts holding the old ImFont pointers must be redone
     atlas.Clear();
+    // The texture is as tall as the glyphs need, not rounded up to a power of
+    // two (GL 2.0 and later take any size): at 1920x1080 1024x649 rather than
+    // 1024x1024, about 0.37 MB less on the GPU at the same pixels (issue 23).
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     static const FontFiles files = find_fonts();
     // Latin-1 and Latin Extended-A (accents in names), typographic punctuation,
     // the euro; and the few symbols the UI draws (arrows, triangles, star, dot).

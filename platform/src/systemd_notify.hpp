@@ -2,8 +2,8 @@
 // Type=notify and WatchdogSec=30 (packaging/member-kiosk.service). systemd
 // must hear READY=1 once the first frame is on screen and WATCHDOG=1 at
 // least every 30 s from then on, or it restarts the session. This is the only
-// place that talks to systemd; without libsystemd at build time, or outside a
-// notify service, every call is a cheap no-op.
+// place that talks to systemd; outside a notify service every call is a cheap
+// no-op. It speaks sd_notify's datagram protocol itself (no libsystemd).
 //
 // The kiosk is not the unit's main process: xinit is, and it forks Xorg and
 // the kiosk. systemd puts WATCHDOG_PID=<xinit's pid> in xinit's environment,
@@ -28,12 +28,15 @@ namespace platform {
 [[nodiscard]] std::optional<std::chrono::milliseconds> watchdog_interval_from(const char* watchdog_usec, const char* watchdog_pid,
                                                                              pid_t self, pid_t parent);
 
-// Whether this binary was built with libsystemd (KIOSK_HAVE_SYSTEMD). Any thread.
+// Whether this binary can notify systemd: always true now that the protocol
+// is spoken here rather than through libsystemd (kept for callers). Any thread.
 [[nodiscard]] bool systemd_notify_built_in();
 
-// Sends one sd_notify state string ("READY=1", "WATCHDOG=1"...). Returns true
-// when systemd received it; false without libsystemd, without NOTIFY_SOCKET
-// (not run by a notify service), or when sending failed. Any thread.
+// Sends one sd_notify state string ("READY=1", "WATCHDOG=1"...) as one
+// datagram to $NOTIFY_SOCKET. Returns true when the whole datagram was sent;
+// false without NOTIFY_SOCKET (not run by a notify service), for a name that
+// is neither a path nor '@'-abstract or is too long, or when sending failed.
+// Any thread.
 bool sd_notify_state(std::string_view state);
 
 // Tells systemd when the kiosk is up and that its loop is alive. Owned and

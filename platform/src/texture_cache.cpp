@@ -62,8 +62,11 @@ void TextureCache::shutdown() {
     if (m_thread.joinable()) m_thread.join();  // a decode in progress finishes first
     m_jobs.clear();
     m_done.clear();
+    m_waiting.clear();
+    m_in_flight = 0;
     m_entries.clear();  // deletes the GL textures: the caller's GL context must still be current
     m_bytes = 0;
+    m_reserved = 0;
     m_catalog = nullptr;
     m_shut_down = true;
 }
@@ -71,11 +74,24 @@ void TextureCache::shutdown() {
 void TextureCache::set_catalog(const content::Catalog* cat) {
     if (m_shut_down) return;
     m_catalog = cat;
-    std::lock_guard lk(m_mu);
-    m_jobs.clear();
-    m_done.clear();
+    {
+        std::lock_guard lk(m_mu);
+        m_in_flight -= static_cast<int>(m_jobs.size() + m_done.size());  // a decode under way still comes back
+        m_jobs.clear();
+        m_done.clear();
+    }
+    ++m_gen;
+    m_waiting.clear();
     m_entries.clear();
     m_bytes = 0;
+    m_reserved = 0;
+}
+
+ImageSize fitted_size(ImageSize size, int max_side) {
+    int w = size.width, h = size.height;
+    if (w <= 0 || h <= 0 || std::max(w, h) <= max_side) return size;
+    double s = static_cast<double>(max_side) / std::max(w, h);
+    return {std::clamp(static_cast<int>(w * s + 0.5), 1, max_side), std::clamp(static_cast<int>(h * s + 0.5), 1, max_side)};
 }
 
 Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::optional<ImageSize> declared) {
@@ -97,8 +113,7 @@ Pixels decode_image(const std::vector<std::uint8_t>& bytes, int max_side, std::o
     }
     Pixels p{w, h, {px, &stbi_image_free}};  // stb's buffer is kept, not copied
     if (std::max(w, h) <= max_side) return p;
-    double s = static_cast<double>(max_side) / std::max(w, h);
-    int nw = std::clamp(static_cast<int>(w * s + 0.5), 1, max_side), nh = std::clamp(static_cast<int>(h * s + 0.5), 1, max_side);
+    const auto [nw, nh] = fitted_size(ImageSize{w, h}, max_side);
     auto* out = static_cast<std::uint8_t*>(std::malloc(static_cast<std::size_t>(nw) * static_cast<std::size_t>(nh) * 4));
     if (!out || !stbir_resize_uint8(px, w, h, 0, out, nw, nh, 0, 4)) {
         std::free(out);
@@ -117,7 +132,7 @@ void TextureCache::worker() {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        Done d{job.id, decode_image(job.bytes, m_max_side, job.declared)};
+        Done d{job.id, decode_image(job.bytes, m_max_side, job.declared), job.gen};
         job.bytes.clear();
         job.bytes.shrink_to_fit();
         {
@@ -128,22 +143,32 @@ void TextureCache::worker() {
     }
 }
 
-bool TextureCache::busy() {
-    std::lock_guard lk(m_mu);
-    return !m_jobs.empty() || !m_done.empty();
-}
-
 bool TextureCache::pump() {
     if (m_shut_down) return false;
+    bool arrived = take_done();
+    drop_stale_requests();
+    dispatch_next();
+    return arrived;
+}
+
+bool TextureCache::take_done() {
     std::deque<Done> done;
     {
         std::lock_guard lk(m_mu);
         done.swap(m_done);
     }
     for (auto& d : done) {
+        --m_in_flight;
+        if (d.gen != m_gen) continue;  // read from a catalog that has gone
+        m_bytes -= m_reserved;         // the room kept for it; the texture's own size is made room for below
+        m_reserved = 0;
         auto it = m_entries.find(d.id);
-        if (it == m_entries.end()) continue;
+        if (it == m_entries.end() || !it->second.pending) continue;
         Entry& e = it->second;
+        if (!drawn_last_frame(e)) {  // no longer on the screen: asked for again if it comes back
+            m_entries.erase(it);
+            continue;
+        }
         e.pending = false;
         if (d.image.empty()) {
             e.failed = true;
@@ -162,6 +187,49 @@ bool TextureCache::pump() {
         m_bytes += e.bytes;
     }
     return !done.empty();
+}
+
+// Requests whose image was not drawn in the last frame are dropped before
+// anything is decoded for them (pages turned past, a screen left).
+void TextureCache::drop_stale_requests() {
+    std::erase_if(m_waiting, [this](const Job& j) {
+        auto it = m_entries.find(j.id);
+        if (it != m_entries.end() && drawn_last_frame(it->second)) return false;
+        if (it != m_entries.end()) m_entries.erase(it);
+        return true;
+    });
+}
+
+// One decode at a time, with room made under the cap before it starts: the
+// decode's buffers and then the upload's two copies come on top of cached
+// textures that already leave room for the new one.
+void TextureCache::dispatch_next() {
+    if (m_in_flight > 0 || m_waiting.empty()) return;
+    Job job = std::move(m_waiting.front());
+    m_waiting.pop_front();
+    if (!job.has_bytes) {
+        auto img = m_catalog->image(job.id);  // set_catalog(nullptr) empties m_waiting
+        if (!img) {
+            if (auto it = m_entries.find(job.id); it != m_entries.end()) {
+                it->second.pending = false;
+                it->second.failed = true;
+            }
+            return;
+        }
+        job.bytes = std::move(img->data);
+    }
+    const ImageSize fit = fitted_size(job.declared, m_max_side);
+    const std::size_t need = static_cast<std::size_t>(fit.width) * static_cast<std::size_t>(fit.height) * 4;
+    evict(need);
+    m_reserved = need;
+    m_bytes += need;
+    job.gen = m_gen;
+    {
+        std::lock_guard lk(m_mu);
+        m_jobs.push_back(std::move(job));
+    }
+    ++m_in_flight;
+    m_cv.notify_one();
 }
 
 void TextureCache::evict(std::size_t incoming) {
@@ -201,12 +269,16 @@ ImTextureID TextureCache::texture(const std::string& id, int& width, int& height
             e.bytes = e.soft.rgba.size();
             m_bytes += e.bytes;
         } else {
-            e.pending = true;
-            {
-                std::lock_guard lk(m_mu);
-                m_jobs.push_back(Job{id, std::move(img->data), ImageSize{img->width, img->height}});
+            e.pending = true;  // pump hands it to the worker
+            // Its bytes are kept only when it goes to the worker at the next
+            // pump; behind a decode under way they are read again then (at
+            // most one image's bytes wait, and none for pages turned past).
+            Job job{id, {}, ImageSize{img->width, img->height}};
+            if (m_in_flight == 0 && m_waiting.empty()) {
+                job.bytes = std::move(img->data);
+                job.has_bytes = true;
             }
-            m_cv.notify_one();
+            m_waiting.push_back(std::move(job));
         }
         it = m_entries.emplace(id, std::move(e)).first;
         if (m_backend == TextureBackend::soft && m_soft && !it->second.failed) m_soft->set_texture(reinterpret_cast<ImTextureID>(&it->second.soft), &it->second.soft);

@@ -4,6 +4,12 @@
 // a memory cap (least recently used first out). For screenshots the same
 // cache decodes synchronously into CPU images for the software renderer.
 //
+// Memory (issue 23): one image at a time is decoded or waits to be uploaded,
+// and room under the cap is made before its decode starts, so that at most
+// one image's decode buffers are alive beside the cached textures (about the
+// cap plus one image). A requested image that is no longer drawn by the time
+// its turn comes (the reader turned the page again) is dropped unread.
+//
 // Threads: a TextureCache is made, used and destroyed on the thread whose GL
 // context is current (the main thread), and every member below is for that
 // thread only. Its own worker only decodes; it never touches GL, the catalog
@@ -39,6 +45,10 @@ struct Pixels {
 struct ImageSize {
     int width = 0, height = 0;
 };
+
+// The size decode_image gives an image of `size`: the same, or scaled down
+// (aspect kept) so that its longer side is max_side. Any thread.
+[[nodiscard]] ImageSize fitted_size(ImageSize size, int max_side);
 
 // Decodes PNG or JPEG bytes to RGBA. The size is read from the image header
 // first (stbi_info_from_memory): an image over 8192 pixels either way
@@ -81,11 +91,16 @@ public:
     ImTextureID texture(const std::string& image_id, int& width, int& height) override;
     // Marks the start of a frame: images not used since may be evicted.
     void begin_frame() { ++m_clock; }
-    // Uploads finished decodes (GL backend). Returns true if any arrived.
+    // GL backend: uploads a finished decode (or drops it if its image was not
+    // drawn in the last frame), drops requests no longer drawn, and hands the
+    // next request to the worker after making room for it under the cap.
+    // Call once per loop turn, before begin_frame. Returns true if a decode
+    // arrived.
     bool pump();
+    // Bytes of the cached textures (and, while one is decoding, the room kept for it).
     [[nodiscard]] std::size_t bytes_used() const { return m_bytes; }
-    // True while decodes are queued or finished but not yet uploaded.
-    [[nodiscard]] bool busy();
+    // True while images are requested, decoding or waiting to be uploaded.
+    [[nodiscard]] bool busy() const { return !m_waiting.empty() || m_in_flight > 0; }
     // Stops and joins the decoding worker, drops queued work and releases every
     // texture. With the GL backend it must be called while the GL context is
     // still current (before glfwDestroyWindow/glfwTerminate); the destructor
@@ -108,15 +123,23 @@ private:
         std::string id;
         std::vector<std::uint8_t> bytes;
         ImageSize declared;  // from the images row
+        unsigned gen = 0;    // set_catalog's count when it was handed over
+        bool has_bytes = false;  // false: read from the catalog when handed over
     };
     struct Done {
         std::string id;
         Pixels image;
+        unsigned gen = 0;
     };
     void worker();
     // Evicts least recently used textures (not used this frame) until
     // `incoming` more bytes fit under the cap.
     void evict(std::size_t incoming);
+    // pump's parts: one decode in, stale requests out, the next request to the worker.
+    bool take_done();
+    void drop_stale_requests();
+    void dispatch_next();
+    [[nodiscard]] bool drawn_last_frame(const Entry& e) const { return e.last_used >= m_clock; }
 
     TextureBackend m_backend;
     std::size_t m_cap;
@@ -127,6 +150,10 @@ private:
     std::map<std::string, Entry> m_entries;
     std::size_t m_bytes = 0;
     std::uint64_t m_clock = 0;
+    std::deque<Job> m_waiting;  // requested, not yet handed to the worker (main thread)
+    std::size_t m_reserved = 0; // room kept in m_bytes for it
+    int m_in_flight = 0;        // handed to the worker and not yet taken back
+    unsigned m_gen = 0;         // bumped by set_catalog: older decodes are dropped
     std::mutex m_mu;
     std::condition_variable m_cv;
     std::deque<Job> m_jobs;

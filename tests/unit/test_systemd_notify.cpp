@@ -7,6 +7,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -68,4 +73,43 @@ TEST_CASE("systemd notifier: outside a notify service sending reports failure an
     unsetenv("NOTIFY_SOCKET");
     CHECK_FALSE(platform::sd_notify_state("READY=1"));
     if (saved) setenv("NOTIFY_SOCKET", keep.c_str(), 1);
+}
+
+TEST_CASE("systemd notifier: the state reaches NOTIFY_SOCKET as one datagram - path and abstract names") {
+    // What systemd does for a Type=notify unit: a datagram socket, named in NOTIFY_SOCKET.
+    const char* saved = std::getenv("NOTIFY_SOCKET");
+    std::string keep = saved ? saved : "";
+    auto receive_on = [](const std::string& env_name, const sockaddr_un& addr, socklen_t len) {
+        int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+        REQUIRE(fd >= 0);
+        REQUIRE(bind(fd, reinterpret_cast<const sockaddr*>(&addr), len) == 0);
+        setenv("NOTIFY_SOCKET", env_name.c_str(), 1);
+        CHECK(platform::sd_notify_state("READY=1"));
+        CHECK(platform::sd_notify_state("WATCHDOG=1"));
+        char buf[64] = {};
+        CHECK(recv(fd, buf, sizeof buf, MSG_DONTWAIT) == 7);
+        CHECK(std::string(buf, 7) == "READY=1");
+        CHECK(recv(fd, buf, sizeof buf, MSG_DONTWAIT) == 10);
+        CHECK(std::string(buf, 10) == "WATCHDOG=1");
+        close(fd);
+    };
+    const std::string path = "/tmp/kiosk-notify-test-" + std::to_string(getpid());
+    unlink(path.c_str());
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    std::memcpy(a.sun_path, path.c_str(), path.size());
+    receive_on(path, a, static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size()));
+    unlink(path.c_str());
+    const std::string abstract = "kiosk-notify-test-" + std::to_string(getpid());
+    sockaddr_un b{};
+    b.sun_family = AF_UNIX;
+    std::memcpy(b.sun_path + 1, abstract.c_str(), abstract.size());  // sun_path[0] == '\0': abstract
+    receive_on("@" + abstract, b, static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 + abstract.size()));
+    // A name that is neither a path nor abstract, and nobody listening: refused, no harm.
+    setenv("NOTIFY_SOCKET", "relative/name", 1);
+    CHECK_FALSE(platform::sd_notify_state("READY=1"));
+    setenv("NOTIFY_SOCKET", "/tmp/kiosk-notify-test-nobody-listens", 1);
+    CHECK_FALSE(platform::sd_notify_state("READY=1"));
+    if (saved) setenv("NOTIFY_SOCKET", keep.c_str(), 1);
+    else unsetenv("NOTIFY_SOCKET");
 }
