@@ -34,7 +34,7 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
 fi
 PKGS=(crossbuild-essential-arm64 qemu-user-static ccache dpkg-dev lintian file
       libimgui-dev:arm64 libglfw3-dev:arm64 libxext-dev:arm64 libstb-dev:arm64 libsqlite3-dev:arm64 libsodium-dev:arm64
-      libmd4c-dev:arm64 libsystemd-dev:arm64 libgl-dev:arm64 pkgconf:arm64 nlohmann-json3-dev doctest-dev)
+      libmd4c-dev:arm64 libgl-dev:arm64 pkgconf:arm64 nlohmann-json3-dev doctest-dev)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -81,7 +81,7 @@ DEB=$(ls "$OUT"/target/member-kiosk_*_arm64.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || fail "no member-kiosk_*_arm64.deb was made"
 [ "$(dpkg-deb -f "$DEB" Architecture)" = arm64 ] || fail "$DEB is not Architecture: arm64"
 deps=$(dpkg-deb -f "$DEB" Depends)
-for d in libglfw3 libsqlite3-0 libsodium23 libsystemd0 xinit xserver-xorg-core; do
+for d in libglfw3 libsqlite3-0 libsodium23 xinit xserver-xorg-core; do
   echo "$deps" | grep -q "$d" || fail "Depends lacks $d: $deps"
 done
 X=$(mktemp -d)

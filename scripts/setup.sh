@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libimgui-dev libglfw3-dev libxext-dev libstb-dev libsqlite3-dev libsodium-dev libmd4c-dev nlohmann-json3-dev
-  sqlite3 libsystemd-dev doctest-dev python3 ccache minisign xvfb e2fsprogs dosfstools util-linux xdotool x11-utils imagemagick fonts-noto-core fonts-dejavu-core poppler-utils libgl1-mesa-dri
+  sqlite3 doctest-dev python3 ccache minisign xvfb e2fsprogs dosfstools util-linux xdotool x11-utils imagemagick fonts-noto-core fonts-dejavu-core poppler-utils libgl1-mesa-dri
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

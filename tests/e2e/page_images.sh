@@ -13,46 +13,22 @@ if [ "${1:-}" = "--gl" ]; then
 fi
 KIOSK=$1
 DEMO=$2
-OUT=${3:-$(mktemp -d)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d)
-export KIOSK_DEMO_DATA_DIR=$WORK/data KIOSK_DEMO_BUNDLES=$DEMO
-export MESA_SHADER_CACHE_DIR=$WORK/mesa-cache
-XPID= KPID=
-cleanup() {
-  [ -n "$KPID" ] && kill "$KPID" 2>/dev/null || true
-  [ -n "$XPID" ] && kill "$XPID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() { echo "PAGE IMAGES FAIL: $*" >&2; exit 1; }
-
-# Our own Xvfb on a free display number (other tests on this machine start theirs too):
-# a server that exits at once found its display taken, so another number is tried.
-for _ in 1 2 3 4 5; do
-  export DISPLAY=:$((200 + RANDOM % 500))
-  Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-  XPID=$!
-  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  sleep 0.2
-  kill -0 "$XPID" 2>/dev/null && xdpyinfo >/dev/null 2>&1 && break
-  XPID=
-done
-[ -n "$XPID" ] || fail "Xvfb did not start"
-"$KIOSK" --demo --size 1280x720 --view doc:lga-peer-letter-2014:1 >"$WORK/kiosk.log" 2>&1 &
-KPID=$!
+E2E_NAME="PAGE IMAGES"
+. "$(dirname "$0")/lib.sh"
+e2e_init "${3:-$(mktemp -d)}"
+e2e_xvfb 1280x720
+e2e_kiosk --size 1280x720 --view doc:lga-peer-letter-2014:1
 
 # The page area (below the reader's buttons); the letter's pages have a blue frame.
 AREA=1180x330+40+380
-shot() { import -window root -crop "$AREA" +repage "$1"; }
+page_shot() { import -window root -crop "$AREA" +repage "$1"; }
 blue() { convert "$1" -fuzz 10% -fill black +opaque "srgb(29,90,138)" -fill white -opaque "srgb(29,90,138)" -format "%[fx:round(mean*w*h)]" info:; }
 same() { [ "$(compare -metric AE -fuzz 3% "$1" "$2" null: 2>&1 | cut -d' ' -f1)" -lt 200 ]; }
 # Waits until the page area shows a page image (and, given $2, one unlike or like $3).
 wait_page() {  # OUT [differs|matches REF]
   for _ in $(seq 100); do
     kill -0 "$KPID" 2>/dev/null || fail "the kiosk exited: $(cat "$WORK/kiosk.log")"
-    shot "$1"
+    page_shot "$1"
     if [ "$(blue "$1")" -gt 3000 ]; then  # a drawn page: about 5,100; text alone: none
       case "${2:-}" in
         differs) same "$1" "$3" || return 0 ;;
