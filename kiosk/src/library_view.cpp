@@ -271,7 +271,7 @@ private:
                 ImVec2 start = ImGui::GetCursorScreenPos();
                 bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, row_h - ImGui::GetStyle().ItemSpacing.y));
                 note_item("doc:" + e->header.id);
-                bool hov = ImGui::IsItemHovered() || ImGui::IsItemFocused();
+                bool hov = (ImGui::IsItemHovered() && hover_highlight_allowed()) || ImGui::IsItemFocused();
                 ImDrawList* dl = ImGui::GetWindowDrawList();
                 if (hov) dl->AddRectFilled(start, ImVec2(start.x + w, start.y + row_h - ImGui::GetStyle().ItemSpacing.y), ImGui::GetColorU32(p.surface_hover), 6);
                 ImFont* bf = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();

@@ -3,6 +3,7 @@
 #include "audience_window.hpp"
 #include "bench_driver.hpp"
 #include "catalog_reloader.hpp"
+#include "frame_phases.hpp"
 #include "font_texture.hpp"
 #include "fonts.hpp"
 #include "item_rects.hpp"
@@ -43,17 +44,22 @@ public:
     void run() {
         while (!m_window.should_close() && !m_s.services->quit_requested()) {
             auto frame_start = Clock::now();
+            if (m_bench) m_phases.start();
             m_systemd.notify_watchdog();  // at most once per half watchdog interval
             wait_for_events();
             handle_input_and_idle();
+            lap(Phase::events);
             // Outside opening hours: dark, nothing drawn; but only once the
             // first frames are up and READY=1 is sent (else systemd would
             // time the start out and restart the session all night).
             if (m_frames_drawn >= 2 && !screen_schedule_allows_drawing()) continue;
             reload_if_content_changed();
+            lap(Phase::reload);
             m_textures.pump();
             m_textures.begin_frame();
+            lap(Phase::textures);
             apply_text_size_and_theme();
+            lap(Phase::fonts);
             m_s.ctx.now = m_env.now() + m_s.clock_offset;
             if (!draw_frame()) break;
             if (m_first && after_first_frame()) break;
@@ -63,10 +69,19 @@ public:
             m_first = false;
             m_frames_left = std::max(0, m_frames_left - 1);
             m_last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
+            if (m_bench) {
+                m_phases.finish();
+                m_last_phases = m_phases;
+            }
         }
     }
 
 private:
+    // With a benchmark running: the time since the last lap goes to `p`.
+    void lap(Phase p) {
+        if (m_bench) m_phases.lap(p);
+    }
+
     // Polls while frames are owed or something animates; otherwise blocks
     // until input, a worker's wake-up, the idle reset or (presenter) the clock.
     void wait_for_events() {
@@ -132,6 +147,7 @@ private:
         m_textures.set_catalog(&m_s.catalog);
         m_s.services->refresh_usb_trust();
         m_s.shell.home(m_s.ctx);
+        m_phases.swapped = true;
     }
 
     // A- / A+ or the theme toggle: rebuild the atlas and upload it again.
@@ -156,12 +172,14 @@ private:
         m_window.begin_frame();
         if (m_screen.swallow_input)  // the touch that woke the screen presses nothing
             for (bool& b : ImGui::GetIO().MouseDown) b = false;
-        if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms)) return false;
+        if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms, m_last_phases)) return false;
         ImGui::NewFrame();
         m_s.shell.frame(m_s.ctx);
         ImGui::Render();
+        lap(Phase::ui);
         m_window.present(kiosk::palette(m_s.shell.theme).background);
         update_audience();
+        lap(Phase::present);
         if (!m_env.item_rects_path.empty()) write_item_rects(m_env.item_rects_path, m_s.shell.route());
         return true;
     }
@@ -214,6 +232,7 @@ private:
     int m_frames_drawn = 0;
     SystemdNotifier m_systemd = SystemdNotifier::from_environment();
     double m_last_frame_ms = 0;
+    FramePhases m_phases, m_last_phases;  // only with --bench
     ScreenPower m_power{m_window.handle()};
     ScreenGate m_gate{m_power};
     GateStep m_screen;
