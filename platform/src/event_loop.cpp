@@ -176,6 +176,7 @@ private:
         ImGui::NewFrame();
         m_s.shell.frame(m_s.ctx);
         ImGui::Render();
+        if (m_first) m_env.trace("first frame laid out");
         lap(Phase::ui);
         m_window.present(kiosk::palette(m_s.shell.theme).background);
         update_audience();
@@ -262,10 +263,12 @@ void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env
 
 } // namespace
 
-int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& loader) {
+int run_windowed(std::optional<Session>& slot, const Options& o, const HostEnv& env, std::thread& loader) {
+    env.trace("window opening");
     auto window = MainWindow::open(o.width, o.height, o.kiosk ? WindowMode::kiosk : WindowMode::windowed, env);
-    if (!window) return 1;
-    if (loader.joinable()) loader.join();  // the catalog and the first atlas were made while the window opened
+    if (loader.joinable()) loader.join();  // the state, the catalog and the first atlas were made while the window opened
+    if (!window || !slot) return 1;
+    Session& s = *slot;
     env.trace("catalog and fonts ready");
     ImGui::CreateContext(s.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
@@ -275,7 +278,9 @@ int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& 
         ImGui::DestroyContext();
         return 1;
     }
+    env.trace("imgui attached");
     s.start_services(o, wake_loop);
+    env.trace("services started");
     s.ctx.kiosk_mode = o.kiosk;
     s.ctx.graphics = window->info().describe();
     s.apply_settings(o.text_percent);
