@@ -182,13 +182,21 @@ void BenchDriver::print_work() const {
     std::printf("work_pin %s\nwork_export %s\nwork_import %s\n", m_pin_result.c_str(), m_export_result.c_str(), m_import_result.c_str());
 }
 
-// The five longest work frames, each with its index, its phases and whether
-// the new catalog was swapped in during it ("work_longest ..." lines).
+// The swap frame, the frame after it and the five longest work frames, each
+// with its index, its phases and whether the new catalog was swapped in
+// during it ("work_longest ..." lines).
 void BenchDriver::print_longest_frames() const {
     std::vector<std::size_t> order(m_work_ms.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_work_ms[a] > m_work_ms[b]; });
-    for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
+    // The swap frame and the one after it (the new catalog's first layout) too.
+    for (std::size_t i = 0; i < m_work_phases.size(); ++i)
+        if (m_work_phases[i].swapped) {
+            order.insert(order.begin(), i + 1 < m_work_phases.size() ? i + 1 : i);
+            order.insert(order.begin(), i);
+            break;
+        }
+    for (std::size_t k = 0; k < std::min<std::size_t>(7, order.size()); ++k) {
         std::size_t i = order[k];
         std::printf("work_longest frame=%zu ms=%.1f ui_cpu=%.1f ui_runq=%.1f process_cpu=%.1f", i, m_work_ms[i], m_work_phases[i].cpu_ms, m_work_phases[i].runq_ms, m_work_phases[i].proc_cpu_ms);
         for (std::size_t p = 0; p < phase_names.size(); ++p) std::printf(" %s=%.1f", phase_names[p], m_work_phases[i].ms[p]);

@@ -132,20 +132,22 @@ private:
         return m_screen.draw;
     }
 
-    // After an import or rollback: the new catalog, fresh USB trust, home.
-    // After an import or rollback the new catalog loads on a worker while the
-    // old one stays on the screen; the swap happens here, between frames.
+    // After an import or rollback the new catalog loads on a worker (which
+    // also reads the installed channels) while the old one stays on the
+    // screen; the swap happens here, between frames, and the old catalog is
+    // freed on a worker. (The USB trust was refreshed by the import worker or
+    // the rollback itself.) Then home.
     void reload_if_content_changed() {
-        if (m_s.services->take_content_changed())
-            if (auto chans = m_s.installed_channels()) m_reloader.start(std::move(*chans));
+        if (m_s.services->take_content_changed()) m_reloader.start(m_s.state.data_dir());
         auto fresh = m_reloader.take();
         if (!fresh) return;
         m_textures.set_catalog(nullptr);
+        content::Catalog old = std::move(m_s.catalog);
         m_s.catalog = std::move(*fresh);
+        m_reloader.retire(std::move(old));
         m_s.ctx.catalog = &m_s.catalog;
         m_s.set_clock_from_catalog();  // demo mode: the new content's stated clock
         m_textures.set_catalog(&m_s.catalog);
-        m_s.services->refresh_usb_trust();
         m_s.shell.home(m_s.ctx);
         m_phases.swapped = true;
     }
