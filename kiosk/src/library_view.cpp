@@ -193,7 +193,10 @@ private:
     // scroll and a slow one.
     void refresh(UiContext& ctx, const content::Catalog& cat) {
         std::string featured_setting = ctx.services ? ctx.services->setting("featured_documents", "") : std::string();
-        std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&cat)) + "|" + std::to_string(cat.library().size()) + "|" +
+        // The entries' address too: after an import the catalog object is
+        // the same but its entries (which m_rows points into) are new.
+        std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&cat)) + "|" + std::to_string(reinterpret_cast<std::uintptr_t>(cat.library().data())) + "|" +
+                          std::to_string(cat.library().size()) + "|" +
                           std::to_string(m_category) + "|" + std::to_string(m_org) + "|" + std::to_string(m_year) + "|" + (m_sort_by_title ? "t" : "d") +
                           "|" + featured_setting;
         if (key == m_cache_key) return;
@@ -271,7 +274,7 @@ private:
                 ImVec2 start = ImGui::GetCursorScreenPos();
                 bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, row_h - ImGui::GetStyle().ItemSpacing.y));
                 note_item("doc:" + e->header.id);
-                bool hov = ImGui::IsItemHovered() || ImGui::IsItemFocused();
+                bool hov = (ImGui::IsItemHovered() && hover_highlight_allowed()) || ImGui::IsItemFocused();
                 ImDrawList* dl = ImGui::GetWindowDrawList();
                 if (hov) dl->AddRectFilled(start, ImVec2(start.x + w, start.y + row_h - ImGui::GetStyle().ItemSpacing.y), ImGui::GetColorU32(p.surface_hover), 6);
                 ImFont* bf = ctx.fonts.bold ? ctx.fonts.bold : ImGui::GetFont();

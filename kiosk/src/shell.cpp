@@ -153,6 +153,10 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     float pad_y = 6 * ctx.scale;
     float h = std::max(min_hit * ctx.scale, ImGui::GetFrameHeight()) + 2 * pad_y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    // A button at rest is the bar's own colour (and its menu's): it is not
+    // filled again, only outlined (at 200% text those fills were a tenth of
+    // the pixels a scrolling frame draws). Hovered and pressed still fill.
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ctx.scale, pad_y));
     ImGui::BeginChild("##topbar", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
     const char* theme_label = theme == Theme::standard ? "High contrast" : "Standard colours";
@@ -176,7 +180,7 @@ void Shell::draw_top_bar(UiContext& ctx, NavRequest& nav) {
     draw_text_controls(ctx, compact);
     ImGui::EndChild();
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
 }
 
 // Every level is a tap target; leading levels are dropped when they do not

@@ -188,6 +188,21 @@ bool is_tap(float max_distance_px) { return max_distance_px < tap_slop_px; }
 
 bool dragged() { return !is_tap(std::sqrt(ImGui::GetIO().MouseDragMaxDistanceSqr[0])); }
 
+bool hover_highlight_allowed() {
+    static const ImGuiContext* seen_ctx = nullptr;
+    static int seen_frame = -1;
+    static bool resting_after_wheel = false;
+    if (int f = ImGui::GetFrameCount(); f != seen_frame || ImGui::GetCurrentContext() != seen_ctx) {  // once a frame
+        seen_frame = f;
+        if (ImGui::GetCurrentContext() != seen_ctx) resting_after_wheel = false;
+        seen_ctx = ImGui::GetCurrentContext();
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f) resting_after_wheel = true;
+        else if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || ImGui::IsAnyMouseDown()) resting_after_wheel = false;
+    }
+    return !resting_after_wheel;
+}
+
 namespace {
 struct ScrollState {
     float velocity = 0;

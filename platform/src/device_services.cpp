@@ -194,6 +194,7 @@ Status DeviceServices::rollback(const std::string& channel) {
     if (!lock) return std::unexpected(lock.error());
     auto r = rollback_channel(m_state, channel);
     if (!r) return std::unexpected(r.error());
+    refresh_usb_trust();  // here, not in the frame that swaps the catalog
     m_changed = true;
     return {};
 }

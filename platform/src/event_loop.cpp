@@ -3,6 +3,7 @@
 #include "audience_window.hpp"
 #include "bench_driver.hpp"
 #include "catalog_reloader.hpp"
+#include "frame_phases.hpp"
 #include "font_texture.hpp"
 #include "fonts.hpp"
 #include "item_rects.hpp"
@@ -44,17 +45,22 @@ public:
     void run() {
         while (!m_window.should_close() && !m_s.services->quit_requested()) {
             auto frame_start = Clock::now();
+            if (m_bench) m_phases.start();
             m_systemd.notify_watchdog();  // at most once per half watchdog interval
             wait_for_events();
             handle_input_and_idle();
+            lap(Phase::events);
             // Outside opening hours: dark, nothing drawn; but only once the
             // first frames are up and READY=1 is sent (else systemd would
             // time the start out and restart the session all night).
             if (m_frames_drawn >= 2 && !screen_schedule_allows_drawing()) continue;
             reload_if_content_changed();
+            lap(Phase::reload);
             m_textures.pump();
             m_textures.begin_frame();
+            lap(Phase::textures);
             apply_text_size_and_theme();
+            lap(Phase::fonts);
             m_s.ctx.now = m_env.now() + m_s.clock_offset;
             if (!draw_frame()) break;
             if (m_first && after_first_frame()) break;
@@ -64,10 +70,19 @@ public:
             m_first = false;
             m_frames_left = std::max(0, m_frames_left - 1);
             m_last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
+            if (m_bench) {
+                m_phases.finish();
+                m_last_phases = m_phases;
+            }
         }
     }
 
 private:
+    // With a benchmark running: the time since the last lap goes to `p`.
+    void lap(Phase p) {
+        if (m_bench) m_phases.lap(p);
+    }
+
     // Polls while frames are owed or something animates; otherwise blocks
     // until input, a worker's wake-up, the idle reset or (presenter) the clock.
     void wait_for_events() {
@@ -118,22 +133,25 @@ private:
         return m_screen.draw;
     }
 
-    // After an import or rollback: the new catalog, fresh USB trust, home.
-    // After an import or rollback the new catalog loads on a worker while the
-    // old one stays on the screen; the swap happens here, between frames.
+    // After an import or rollback the new catalog loads on a worker (which
+    // also reads the installed channels) while the old one stays on the
+    // screen; the swap happens here, between frames, and the old catalog is
+    // freed on a worker. (The USB trust was refreshed by the import worker or
+    // the rollback itself.) Then home.
     void reload_if_content_changed() {
-        if (m_s.services->take_content_changed())
-            if (auto chans = m_s.installed_channels()) m_reloader.start(std::move(*chans));
+        if (m_s.services->take_content_changed()) m_reloader.start(m_s.state.data_dir());
         auto fresh = m_reloader.take();
         if (!fresh) return;
         kiosk::save_left_session(m_s.ctx);  // a presenter session on the old content is saved "not ended", never lost
         m_textures.set_catalog(nullptr);
+        content::Catalog old = std::move(m_s.catalog);
         m_s.catalog = std::move(*fresh);
+        m_reloader.retire(std::move(old));
         m_s.ctx.catalog = &m_s.catalog;
         m_s.set_clock_from_catalog();  // demo mode: the new content's stated clock
         m_textures.set_catalog(&m_s.catalog);
-        m_s.services->refresh_usb_trust();
         m_s.shell.home(m_s.ctx);
+        m_phases.swapped = true;
     }
 
     // A- / A+ or the theme toggle: rebuild the atlas and upload it again.
@@ -158,12 +176,15 @@ private:
         m_window.begin_frame();
         if (m_screen.swallow_input)  // the touch that woke the screen presses nothing
             for (bool& b : ImGui::GetIO().MouseDown) b = false;
-        if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms)) return false;
+        if (m_bench && !m_bench->stops_after_first_frame() && m_bench->before_frame(m_s.shell, m_s.ctx, m_last_frame_ms, m_last_phases)) return false;
         ImGui::NewFrame();
         m_s.shell.frame(m_s.ctx);
         ImGui::Render();
+        if (m_first) m_env.trace("first frame laid out");
+        lap(Phase::ui);
         m_window.present(kiosk::palette(m_s.shell.theme).background);
         update_audience();
+        lap(Phase::present);
         if (!m_env.item_rects_path.empty()) write_item_rects(m_env.item_rects_path, m_s.shell.route());
         return true;
     }
@@ -216,6 +237,7 @@ private:
     int m_frames_drawn = 0;
     SystemdNotifier m_systemd = SystemdNotifier::from_environment();
     double m_last_frame_ms = 0;
+    FramePhases m_phases, m_last_phases;  // only with --bench
     ScreenPower m_power{m_window.handle()};
     ScreenGate m_gate{m_power};
     GateStep m_screen;
@@ -245,10 +267,12 @@ void upload_first_fonts(Session& s, const MainWindow& window, const HostEnv& env
 
 } // namespace
 
-int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& loader) {
+int run_windowed(std::optional<Session>& slot, const Options& o, const HostEnv& env, std::thread& loader) {
+    env.trace("window opening");
     auto window = MainWindow::open(o.width, o.height, o.kiosk ? WindowMode::kiosk : WindowMode::windowed, env);
-    if (!window) return 1;
-    if (loader.joinable()) loader.join();  // the catalog and the first atlas were made while the window opened
+    if (loader.joinable()) loader.join();  // the state, the catalog and the first atlas were made while the window opened
+    if (!window || !slot) return 1;
+    Session& s = *slot;
     env.trace("catalog and fonts ready");
     ImGui::CreateContext(s.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
@@ -258,7 +282,9 @@ int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& 
         ImGui::DestroyContext();
         return 1;
     }
+    env.trace("imgui attached");
     s.start_services(o, wake_loop);
+    env.trace("services started");
     s.ctx.kiosk_mode = o.kiosk;
     s.ctx.graphics = window->info().describe();
     s.apply_settings(o.text_percent);

@@ -7,14 +7,17 @@
 #include "options.hpp"
 #include "session.hpp"
 
+#include <optional>
 #include <thread>
 
 namespace platform {
 
 // Opens the window (GL 3, else 2.1), joins `loader` (the start-up worker that
-// fills s.catalog, s.atlas and s.first_fonts), starts the device services and
-// runs until the window closes, the admin quits, or a --bench script ends.
-// Returns the exit code: 0, or 1 after an E_NO_DISPLAY line on stderr.
-[[nodiscard]] int run_windowed(Session& s, const Options& o, const HostEnv& env, std::thread& loader);
+// opens the device state into `slot` and fills its catalog, atlas and
+// first_fonts), starts the device services and runs until the window closes,
+// the admin quits, or a --bench script ends. Returns the exit code: 0, or 1
+// after an E_NO_DISPLAY line on stderr or when the loader left `slot` empty
+// (the state could not be opened; its reason is on stderr). Main thread.
+[[nodiscard]] int run_windowed(std::optional<Session>& slot, const Options& o, const HostEnv& env, std::thread& loader);
 
 } // namespace platform

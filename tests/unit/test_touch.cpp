@@ -506,3 +506,32 @@ TEST_CASE("focus ring: after Tab it surrounds the focused control - not a whole 
     }
     CHECK(seen.size() == 4);  // a focus left on the previous screen's Back button does not stop Tab
 }
+
+TEST_CASE("hover: no row highlight while the wheel scrolls under a resting pointer - back once it moves or presses") {
+    ImGuiContext* c = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(800, 480);
+    io.DeltaTime = 1.0f / 60.0f;
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    auto frame = [&](ImVec2 pos, float wheel, bool down) {
+        io.MousePos = pos;
+        io.MouseWheel = wheel;
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        bool first = kiosk::hover_highlight_allowed();
+        bool again = kiosk::hover_highlight_allowed();  // the same answer within a frame
+        ImGui::Render();
+        CHECK(first == again);
+        return first;
+    };
+    CHECK(frame(ImVec2(100, 100), 0, false));
+    CHECK_FALSE(frame(ImVec2(100, 100), -1, false));  // the list scrolls under the pointer
+    CHECK_FALSE(frame(ImVec2(100, 100), 0, false));   // still resting where it was
+    CHECK(frame(ImVec2(110, 100), 0, false));         // moved
+    CHECK_FALSE(frame(ImVec2(110, 100), 1, false));
+    CHECK(frame(ImVec2(110, 100), 0, true));          // a press
+    ImGui::DestroyContext(c);
+}

@@ -100,6 +100,12 @@ inline constexpr float tap_slop_px = 8.0f;
 // True when the current (or just released) press moved tap_slop_px or more:
 // a drag-to-scroll, which must not also activate what it started on.
 [[nodiscard]] bool dragged();
+// False from a frame in which the mouse wheel turned until the pointer moves
+// or a button goes down: a list row then shows no hover highlight, as web
+// browsers do while a page scrolls under a resting pointer (the highlight
+// would only jump from row to row, and at large text it is a wide fill each
+// frame). Keyboard focus still shows. UI thread, inside a frame.
+[[nodiscard]] bool hover_highlight_allowed();
 
 
 // Click targets by label, recorded as widgets are drawn, so that headless
