@@ -4,8 +4,8 @@
 // so "did you mean" runs too), and the raw FTS5 "ORDER BY rank LIMIT 10" time
 // for the same queries, side by side.
 // usage: bench_search BUNDLE [QUERIES] [--top FILE] [--query TEXT]
-//   --top FILE    also writes each query's top 10 (ref and score) to FILE, to
-//                 compare the results of two builds
+//   --top FILE    also writes each query's top 10 (ref, score, snippet and
+//                 highlights) to FILE, to compare the results of two builds
 //   --query TEXT  runs only TEXT: once to warm up, then once inside
 //                 measured_search (for `valgrind --tool=callgrind
 //                 --toggle-collect=measured_search`)
@@ -92,7 +92,12 @@ void write_top(const char* path, const std::vector<std::string>& queries, const 
         auto r = cat.search({q, 10, ""});
         std::fprintf(f, "## %s|%s\n", q.c_str(), r && !r->corrections.empty() ? r->searched_for.c_str() : "");
         if (r)
-            for (const auto& h : r->hits) std::fprintf(f, "%s %.4f%s\n", h.ref.c_str(), h.score, h.all_words ? "" : " some");
+            for (const auto& h : r->hits) {
+                std::fprintf(f, "%s %.4f%s\n  %s\n ", h.ref.c_str(), h.score, h.all_words ? "" : " some", h.snippet.c_str());
+                for (auto [b, e] : h.highlights) std::fprintf(f, " %zu-%zu", b, e);
+                for (auto [b, e] : h.title_highlights) std::fprintf(f, " t%zu-%zu", b, e);
+                std::fprintf(f, "\n");
+            }
     }
     std::fclose(f);
 }
