@@ -74,11 +74,14 @@ struct Candidate {
 enum class Index { titles, body, rows };
 
 // Runs one bounded MATCH and hands each (rowid, score) to `fn`.
+// The scores are FTS5's bm25 (kiosk_bm25: the same numbers, with each
+// phrase's row count kept per reader; search_rank.hpp); `phrases` are the
+// MATCH expression's (fts_phrases).
 template <class Fn>
 Status collect(BundleReader& reader, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn,
-               std::int64_t max_rowid = 0) {
-    std::string sql = index == Index::titles ? "SELECT rowid, -bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1"
-                      : index == Index::body ? "SELECT rowid, -bm25(search, 10.0, 1.0) FROM search WHERE search MATCH ?1"
+               const std::vector<std::string>& phrases, std::int64_t max_rowid = 0) {
+    std::string sql = index == Index::titles ? "SELECT rowid, -kiosk_bm25(search_titles, ?5) FROM search_titles WHERE search_titles MATCH ?1"
+                      : index == Index::body ? "SELECT rowid, -kiosk_bm25(search, ?5, 10.0, 1.0) FROM search WHERE search MATCH ?1"
                                              : "SELECT rowid, 0.0 FROM search WHERE search MATCH ?1 AND rowid <= ?4";
     // search_titles is contentless: its kind column is always NULL, so the
     // type filter reads the kind of the same rowid from `search`.
@@ -97,6 +100,7 @@ Status collect(BundleReader& reader, Index index, const std::string& match, cons
     st->bind(1, match).bind(2, static_cast<std::int64_t>(limit));
     if (!kind.empty()) st->bind(3, kind);
     if (index == Index::rows) st->bind(4, max_rowid);
+    else st->bind(5, rank_phrases(index == Index::titles ? "search_titles" : "search", phrases));
     for (;;) {
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
@@ -112,12 +116,14 @@ Result<std::vector<Candidate>> candidates(BundleReader& db, const ParsedQuery& p
         c.rowid = rowid;
         return c;
     };
+    TRY_STATUS(db.rank().install(db.db()));
     const std::string all = fts_all(pq);
+    const std::vector<std::string> phrases = fts_phrases(pq);
     TRY_STATUS(collect(db, Index::titles, all, q.kind, k_title_candidates, [&](std::int64_t r, double s) {
         auto& c = at(r);
         c.all = c.title = true;
         c.title_score = s;
-    }));
+    }, phrases));
     std::int64_t last_body = 0;
     TRY_STATUS(collect(db, Index::body, all, q.kind, k_body_candidates, [&](std::int64_t r, double s) {
         auto& c = at(r);
@@ -125,15 +131,15 @@ Result<std::vector<Candidate>> candidates(BundleReader& db, const ParsedQuery& p
         c.in_body = true;
         c.and_score = s;
         last_body = std::max(last_body, r);
-    }));
+    }, phrases));
     // Which of those rows have the words as one phrase: the phrase matches
     // among them are all at or below the last one's rowid.
     if (std::string phrase = fts_phrase(pq); !phrase.empty() && last_body > 0)
         TRY_STATUS(collect(db, Index::rows, phrase, q.kind, k_body_candidates, [&](std::int64_t r, double) {
             if (auto it = by_row.find(r); it != by_row.end() && it->second.in_body) it->second.phrase = true;
-        }, last_body));
+        }, {}, last_body));
     if (by_row.size() < q.limit && pq.terms.size() > 1)
-        TRY_STATUS(collect(db, Index::body, fts_any(pq), q.kind, k_any_candidates, [&](std::int64_t r, double s) { at(r).any_score = s; }));
+        TRY_STATUS(collect(db, Index::body, fts_any(pq), q.kind, k_any_candidates, [&](std::int64_t r, double s) { at(r).any_score = s; }, phrases));
     std::vector<Candidate> out;
     out.reserve(by_row.size());
     for (auto& [r, c] : by_row) out.push_back(c);
