@@ -194,25 +194,28 @@ private:
     sql::Stmt* m_review;
 };
 
-Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
-                                          const std::string& today) {
+// A ranked hit before its snippet: snippets are made only for the hits that
+// are finally shown (not for those cut when bundles merge, nor for a search
+// that a spelling correction replaces).
+struct Found {
+    SearchHit hit;
+    std::int64_t rowid = 0;
+    BundleReader* reader = nullptr;
+};
+
+Result<std::vector<Found>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
+                                      const std::string& today) {
     auto cands = candidates(reader, pq, q);
     if (!cands) return std::unexpected(cands.error());
     const auto terms = highlight_terms(pq);
-    // Snippets are made here from the stored text: FTS5's snippet() re-runs
-    // the whole query for each row, which cost more than the search itself.
-    auto fetch = reader.statement("SELECT kind, ref, title, body FROM search WHERE rowid = ?1");
+    auto fetch = reader.statement("SELECT kind, ref, title FROM search WHERE rowid = ?1");
     if (!fetch) return std::unexpected(fetch.error());
     sql::Stmt* st = *fetch;
     auto booster = Booster::make(reader);
     if (!booster) return std::unexpected(booster.error());
-    struct Row {
-        SearchHit hit;
-        std::int64_t rowid = 0;
-    };
     std::map<int, double> tier_best;  // candidates are sorted: the first of each tier is its best
     for (const auto& c : *cands) tier_best.try_emplace(c.tier(), c.inner());
-    std::vector<Row> rows;
+    std::vector<Found> rows;
     std::vector<std::string> modules;  // one result per training module: its best slide
     for (std::size_t i = 0; i < cands->size() && rows.size() < q.limit + k_boost_window; ++i) {
         const Candidate& c = (*cands)[i];
@@ -220,7 +223,7 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
         if (*row) {
-            Row r;
+            Found r;
             r.hit.kind = st->text(0);
             r.hit.ref = st->text(1);
             r.hit.title = st->text(2);
@@ -228,6 +231,7 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
             if (module.empty() || std::find(modules.begin(), modules.end(), module) == modules.end()) {
                 if (!module.empty()) modules.push_back(module);
                 r.rowid = c.rowid;
+                r.reader = &reader;
                 auto boost = booster->boost(r.hit.kind, r.hit.ref, q, today);
                 if (!boost) return std::unexpected(boost.error());
                 r.hit.score = c.score(tier_best[c.tier()], term_coverage(r.hit.title, terms), *boost);
@@ -238,31 +242,42 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
         }
         st->reset();
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.hit.score > b.hit.score; });
+    std::stable_sort(rows.begin(), rows.end(), [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
     if (rows.size() > q.limit) rows.resize(q.limit);
-    std::vector<SearchHit> hits;
-    for (auto& r : rows) {  // bodies are copied only for the hits shown
-        st->bind(1, r.rowid);
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (*row) make_snippet(st->text(3), terms, r.hit);
-        st->reset();
-        r.hit.title_highlights = match_ranges(r.hit.title, terms);
-        hits.push_back(std::move(r.hit));
-    }
-    return hits;
+    return rows;
 }
 
-Result<std::vector<SearchHit>> search_all(const std::vector<ReaderRef>& readers, const ParsedQuery& pq, const SearchQuery& q, const std::string& today) {
-    std::vector<SearchHit> all;
+Result<std::vector<Found>> search_all(const std::vector<ReaderRef>& readers, const ParsedQuery& pq, const SearchQuery& q, const std::string& today) {
+    std::vector<Found> all;
     for (const auto& r : readers) {
         auto one = search_one(*r.reader, pq, q, r.channel, today);
         if (!one) return std::unexpected(one.error());
         for (auto& h : *one) all.push_back(std::move(h));
     }
-    std::stable_sort(all.begin(), all.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+    std::stable_sort(all.begin(), all.end(), [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
     if (all.size() > q.limit) all.resize(q.limit);
     return all;
+}
+
+// Snippets are made here from the stored text: FTS5's snippet() re-runs the
+// whole query for each row, which cost more than the search itself. Only the
+// bodies of the hits shown are read.
+Result<std::vector<SearchHit>> with_snippets(std::vector<Found>& found, const ParsedQuery& pq) {
+    const auto terms = highlight_terms(pq);
+    std::vector<SearchHit> hits;
+    for (auto& f : found) {
+        auto body = f.reader->statement("SELECT body FROM search WHERE rowid = ?1");
+        if (!body) return std::unexpected(body.error());
+        sql::Stmt* st = *body;
+        st->bind(1, f.rowid);
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row) make_snippet(st->text(0), terms, f.hit);
+        st->reset();
+        f.hit.title_highlights = match_ranges(f.hit.title, terms);
+        hits.push_back(std::move(f.hit));
+    }
+    return hits;
 }
 
 Result<bool> matches_anything(BundleReader& r, const QueryTerm& t) {
@@ -328,9 +343,10 @@ Result<SearchResult> search_readers(const std::vector<ReaderRef>& readers, const
     const std::string today = q.today.empty() ? iso_date(static_cast<std::int64_t>(std::time(nullptr))) : q.today;
     auto hits = search_all(readers, pq, q, today);
     if (!hits) return std::unexpected(hits.error());
-    bool any_all = std::any_of(hits->begin(), hits->end(), [](const SearchHit& h) { return h.all_words; });
+    const ParsedQuery* shown = &pq;
+    ParsedQuery fixed = pq;
+    bool any_all = std::any_of(hits->begin(), hits->end(), [](const Found& f) { return f.hit.all_words; });
     if (!any_all && q.spelling == Spelling::correct) {
-        ParsedQuery fixed = pq;
         auto corrections = correct(readers, fixed);
         if (!corrections) return std::unexpected(corrections.error());
         if (!corrections->empty()) {
@@ -338,12 +354,15 @@ Result<SearchResult> search_readers(const std::vector<ReaderRef>& readers, const
             if (!again) return std::unexpected(again.error());
             if (!again->empty()) {
                 hits = std::move(again);
+                shown = &fixed;
                 out.corrections = std::move(*corrections);
                 out.searched_for = query_text(fixed);
             }
         }
     }
-    out.hits = std::move(*hits);
+    auto with = with_snippets(*hits, *shown);
+    if (!with) return std::unexpected(with.error());
+    out.hits = std::move(*with);
     if (!out.hits.empty() && std::none_of(out.hits.begin(), out.hits.end(), [](const SearchHit& h) { return h.all_words; }))
         out.fallback_note = "No result had all of your words, so these results have some of them.";
     return out;
