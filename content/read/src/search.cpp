@@ -7,9 +7,10 @@
 //   - title matches from the small contentless `search_titles` index (at most
 //     50), so a title with all the words is never missed;
 //   - the first 100 rows (in rowid order) with all the words, scored by bm25
-//     with the title weighted 10 and the body 1;
+//     with the title weighted 10 and the body 1 (kiosk_bm25, search_rank.hpp);
 //   - for two or more words, which of those 100 have them as one phrase
-//     (rowids only, up to the last of the 100: bounded like the rest);
+//     (rowids only, read downward from the last of the 100: bounded like
+//     the rest);
 //   - when fewer than `limit` rows have all the words, the first 100 with any.
 // Candidates are ordered by tier (all the words > some; then phrase; then all
 // the words in the title) and within a tier by that tier's bm25. The best
