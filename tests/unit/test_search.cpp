@@ -1,9 +1,12 @@
 // Search: folding that agrees with the index, markdown to plain text with
 // md4c, snippets without markup, Unicode highlighting, the type filter keeping
-// title matches, all-words results first, spelling corrections, boosts.
+// title matches, all-words results first, spelling corrections, boosts,
+// kiosk_bm25 agreeing with FTS5's bm25.
+#include "content/bundle_reader.hpp"
 #include "content/catalog.hpp"
 #include "content/search.hpp"
 #include "content/search_parse.hpp"
+#include "content/search_rank.hpp"
 #include "content/search_snippet.hpp"
 #include "content/search_vocab.hpp"
 #include "content/sqlite.hpp"
@@ -13,6 +16,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 using namespace content;
@@ -220,4 +224,47 @@ TEST_CASE("search: search_files searches bundle files without a catalog") {
     REQUIRE_FALSE(r->hits.empty());
     CHECK(r->hits[0].ref == "private-fostering-policy");
     CHECK_FALSE(r->corrections.empty());
+}
+
+// Every row's kiosk_bm25 against FTS5's bm25 for the same MATCH: `phrases`
+// is what the search passes, or a list that does not fit the query. Returns the rows compared.
+static int compare_bm25(BundleReader& reader, const std::string& table, const std::string& match, const std::string& phrases, const char* weights) {
+    const std::string sql = "SELECT bm25(" + table + weights + "), kiosk_bm25(" + table + ", ?2" + weights + ") FROM " + table + " WHERE " + table +
+                            " MATCH ?1";
+    auto st = reader.db().prepare(sql);
+    REQUIRE(st);
+    st->bind(1, match).bind(2, phrases);
+    int rows = 0;
+    for (;;) {
+        auto row = st->step();
+        REQUIRE(row);
+        if (!*row) return rows;
+        const double fts5 = st->real(0), ours = st->real(1);
+        INFO(table << " MATCH " << match << " row " << rows);
+        CHECK(fts5 < 0);
+        CHECK(std::abs(fts5 - ours) <= 1e-12 * std::abs(fts5));  // bit for bit on x86-64; a fused multiply-add elsewhere may move the last bit
+        ++rows;
+    }
+}
+
+TEST_CASE("search: kiosk_bm25 gives FTS5's bm25 - each phrase's row count read then kept - or read again when the phrases do not fit") {
+    auto reader = BundleReader::open(KIOSK_DEMO_DIR "/demo-board.kbundle");
+    REQUIRE(reader);
+    REQUIRE(reader->rank().install(reader->db()));
+    REQUIRE(reader->rank().install(reader->db()));  // once only
+    for (const char* typed : {"children ", "looked after children ", "safeguarding board annual ", "the child's voice ", "corp", "the of "}) {
+        const ParsedQuery pq = parse_query(typed);
+        const std::string match = fts_all(pq);
+        for (int pass = 0; pass < 2; ++pass) {  // counts read, then kept
+            CHECK(compare_bm25(*reader, "search", match, rank_phrases("search", fts_phrases(pq)), ", 10.0, 1.0") > 0);
+            CHECK(compare_bm25(*reader, "search_titles", match, rank_phrases("search_titles", fts_phrases(pq)), "") >= 0);
+            CHECK(compare_bm25(*reader, "search", fts_any(pq), rank_phrases("search", fts_phrases(pq)), ", 10.0, 1.0") > 0);
+        }
+        CHECK(reader->rank().find("search", fts_phrases(pq)[0]) != nullptr);
+        // Seven phrases: none of these queries has seven, so the counts are read and not kept.
+        const std::vector<std::string> unfit{"\"not\"", "\"these\"", "\"c\"", "\"d\"", "\"e\"", "\"f\"", "\"g\""};
+        REQUIRE(fts_phrases(pq).size() != unfit.size());
+        CHECK(compare_bm25(*reader, "search", match, rank_phrases("search", unfit), ", 10.0, 1.0") > 0);
+    }
+    CHECK(reader->rank().find("search", "\"not\"") == nullptr);  // a list that does not fit is never kept
 }

@@ -7,9 +7,10 @@
 //   - title matches from the small contentless `search_titles` index (at most
 //     50), so a title with all the words is never missed;
 //   - the first 100 rows (in rowid order) with all the words, scored by bm25
-//     with the title weighted 10 and the body 1;
+//     with the title weighted 10 and the body 1 (kiosk_bm25, search_rank.hpp);
 //   - for two or more words, which of those 100 have them as one phrase
-//     (rowids only, up to the last of the 100: bounded like the rest);
+//     (rowids only, read downward from the last of the 100: bounded like
+//     the rest);
 //   - when fewer than `limit` rows have all the words, the first 100 with any.
 // Candidates are ordered by tier (all the words > some; then phrase; then all
 // the words in the title) and within a tier by that tier's bm25. The best
@@ -74,16 +75,25 @@ struct Candidate {
 enum class Index { titles, body, rows };
 
 // Runs one bounded MATCH and hands each (rowid, score) to `fn`.
+// The scores are FTS5's bm25 (kiosk_bm25: the same numbers, with each
+// phrase's row count kept per reader; search_rank.hpp); `phrases` are the
+// MATCH expression's (fts_phrases).
 template <class Fn>
 Status collect(BundleReader& reader, Index index, const std::string& match, const std::string& kind, int limit, Fn&& fn,
-               std::int64_t max_rowid = 0) {
-    std::string sql = index == Index::titles ? "SELECT rowid, -bm25(search_titles) FROM search_titles WHERE search_titles MATCH ?1"
-                      : index == Index::body ? "SELECT rowid, -bm25(search, 10.0, 1.0) FROM search WHERE search MATCH ?1"
+               const std::vector<std::string>& phrases, std::int64_t max_rowid = 0) {
+    std::string sql = index == Index::titles ? "SELECT rowid, -kiosk_bm25(search_titles, ?5) FROM search_titles WHERE search_titles MATCH ?1"
+                      : index == Index::body ? "SELECT rowid, -kiosk_bm25(search, ?5, 10.0, 1.0) FROM search WHERE search MATCH ?1"
                                              : "SELECT rowid, 0.0 FROM search WHERE search MATCH ?1 AND rowid <= ?4";
     // search_titles is contentless: its kind column is always NULL, so the
     // type filter reads the kind of the same rowid from `search`.
     if (!kind.empty())
         sql += index == Index::titles ? " AND (SELECT kind FROM search WHERE search.rowid = search_titles.rowid) = ?3" : " AND kind = ?3";
+    // FTS5 (3.40) applies a rowid's upper bound only after it has found a
+    // match beyond it, so an ascending scan for a phrase that is rare past
+    // the bound reads the rest of the index (a phrase with "the" or three
+    // words: 140 million instructions). Descending, the bound is where the
+    // scan starts, and below the first candidate no row has all the words.
+    if (index == Index::rows) sql += " ORDER BY rowid DESC";
     sql += " LIMIT ?2";
     auto prepared = reader.statement(sql);
     if (!prepared) return std::unexpected(prepared.error());
@@ -91,6 +101,7 @@ Status collect(BundleReader& reader, Index index, const std::string& match, cons
     st->bind(1, match).bind(2, static_cast<std::int64_t>(limit));
     if (!kind.empty()) st->bind(3, kind);
     if (index == Index::rows) st->bind(4, max_rowid);
+    else st->bind(5, rank_phrases(index == Index::titles ? "search_titles" : "search", phrases));
     for (;;) {
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
@@ -106,12 +117,14 @@ Result<std::vector<Candidate>> candidates(BundleReader& db, const ParsedQuery& p
         c.rowid = rowid;
         return c;
     };
+    TRY_STATUS(db.rank().install(db.db()));
     const std::string all = fts_all(pq);
+    const std::vector<std::string> phrases = fts_phrases(pq);
     TRY_STATUS(collect(db, Index::titles, all, q.kind, k_title_candidates, [&](std::int64_t r, double s) {
         auto& c = at(r);
         c.all = c.title = true;
         c.title_score = s;
-    }));
+    }, phrases));
     std::int64_t last_body = 0;
     TRY_STATUS(collect(db, Index::body, all, q.kind, k_body_candidates, [&](std::int64_t r, double s) {
         auto& c = at(r);
@@ -119,15 +132,15 @@ Result<std::vector<Candidate>> candidates(BundleReader& db, const ParsedQuery& p
         c.in_body = true;
         c.and_score = s;
         last_body = std::max(last_body, r);
-    }));
+    }, phrases));
     // Which of those rows have the words as one phrase: the phrase matches
     // among them are all at or below the last one's rowid.
     if (std::string phrase = fts_phrase(pq); !phrase.empty() && last_body > 0)
         TRY_STATUS(collect(db, Index::rows, phrase, q.kind, k_body_candidates, [&](std::int64_t r, double) {
             if (auto it = by_row.find(r); it != by_row.end() && it->second.in_body) it->second.phrase = true;
-        }, last_body));
+        }, {}, last_body));
     if (by_row.size() < q.limit && pq.terms.size() > 1)
-        TRY_STATUS(collect(db, Index::body, fts_any(pq), q.kind, k_any_candidates, [&](std::int64_t r, double s) { at(r).any_score = s; }));
+        TRY_STATUS(collect(db, Index::body, fts_any(pq), q.kind, k_any_candidates, [&](std::int64_t r, double s) { at(r).any_score = s; }, phrases));
     std::vector<Candidate> out;
     out.reserve(by_row.size());
     for (auto& [r, c] : by_row) out.push_back(c);
@@ -182,25 +195,28 @@ private:
     sql::Stmt* m_review;
 };
 
-Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
-                                          const std::string& today) {
+// A ranked hit before its snippet: snippets are made only for the hits that
+// are finally shown (not for those cut when bundles merge, nor for a search
+// that a spelling correction replaces).
+struct Found {
+    SearchHit hit;
+    std::int64_t rowid = 0;
+    BundleReader* reader = nullptr;
+};
+
+Result<std::vector<Found>> search_one(BundleReader& reader, const ParsedQuery& pq, const SearchQuery& q, const std::string& channel,
+                                      const std::string& today) {
     auto cands = candidates(reader, pq, q);
     if (!cands) return std::unexpected(cands.error());
     const auto terms = highlight_terms(pq);
-    // Snippets are made here from the stored text: FTS5's snippet() re-runs
-    // the whole query for each row, which cost more than the search itself.
-    auto fetch = reader.statement("SELECT kind, ref, title, body FROM search WHERE rowid = ?1");
+    auto fetch = reader.statement("SELECT kind, ref, title FROM search WHERE rowid = ?1");
     if (!fetch) return std::unexpected(fetch.error());
     sql::Stmt* st = *fetch;
     auto booster = Booster::make(reader);
     if (!booster) return std::unexpected(booster.error());
-    struct Row {
-        SearchHit hit;
-        std::int64_t rowid = 0;
-    };
     std::map<int, double> tier_best;  // candidates are sorted: the first of each tier is its best
     for (const auto& c : *cands) tier_best.try_emplace(c.tier(), c.inner());
-    std::vector<Row> rows;
+    std::vector<Found> rows;
     std::vector<std::string> modules;  // one result per training module: its best slide
     for (std::size_t i = 0; i < cands->size() && rows.size() < q.limit + k_boost_window; ++i) {
         const Candidate& c = (*cands)[i];
@@ -208,7 +224,7 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
         auto row = st->step();
         if (!row) return std::unexpected(row.error());
         if (*row) {
-            Row r;
+            Found r;
             r.hit.kind = st->text(0);
             r.hit.ref = st->text(1);
             r.hit.title = st->text(2);
@@ -216,6 +232,7 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
             if (module.empty() || std::find(modules.begin(), modules.end(), module) == modules.end()) {
                 if (!module.empty()) modules.push_back(module);
                 r.rowid = c.rowid;
+                r.reader = &reader;
                 auto boost = booster->boost(r.hit.kind, r.hit.ref, q, today);
                 if (!boost) return std::unexpected(boost.error());
                 r.hit.score = c.score(tier_best[c.tier()], term_coverage(r.hit.title, terms), *boost);
@@ -226,31 +243,42 @@ Result<std::vector<SearchHit>> search_one(BundleReader& reader, const ParsedQuer
         }
         st->reset();
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.hit.score > b.hit.score; });
+    std::stable_sort(rows.begin(), rows.end(), [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
     if (rows.size() > q.limit) rows.resize(q.limit);
-    std::vector<SearchHit> hits;
-    for (auto& r : rows) {  // bodies are copied only for the hits shown
-        st->bind(1, r.rowid);
-        auto row = st->step();
-        if (!row) return std::unexpected(row.error());
-        if (*row) make_snippet(st->text(3), terms, r.hit);
-        st->reset();
-        r.hit.title_highlights = match_ranges(r.hit.title, terms);
-        hits.push_back(std::move(r.hit));
-    }
-    return hits;
+    return rows;
 }
 
-Result<std::vector<SearchHit>> search_all(const std::vector<ReaderRef>& readers, const ParsedQuery& pq, const SearchQuery& q, const std::string& today) {
-    std::vector<SearchHit> all;
+Result<std::vector<Found>> search_all(const std::vector<ReaderRef>& readers, const ParsedQuery& pq, const SearchQuery& q, const std::string& today) {
+    std::vector<Found> all;
     for (const auto& r : readers) {
         auto one = search_one(*r.reader, pq, q, r.channel, today);
         if (!one) return std::unexpected(one.error());
         for (auto& h : *one) all.push_back(std::move(h));
     }
-    std::stable_sort(all.begin(), all.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+    std::stable_sort(all.begin(), all.end(), [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
     if (all.size() > q.limit) all.resize(q.limit);
     return all;
+}
+
+// Snippets are made here from the stored text: FTS5's snippet() re-runs the
+// whole query for each row, which cost more than the search itself. Only the
+// bodies of the hits shown are read.
+Result<std::vector<SearchHit>> with_snippets(std::vector<Found>& found, const ParsedQuery& pq) {
+    const auto terms = highlight_terms(pq);
+    std::vector<SearchHit> hits;
+    for (auto& f : found) {
+        auto body = f.reader->statement("SELECT body FROM search WHERE rowid = ?1");
+        if (!body) return std::unexpected(body.error());
+        sql::Stmt* st = *body;
+        st->bind(1, f.rowid);
+        auto row = st->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row) make_snippet(st->text(0), terms, f.hit);
+        st->reset();
+        f.hit.title_highlights = match_ranges(f.hit.title, terms);
+        hits.push_back(std::move(f.hit));
+    }
+    return hits;
 }
 
 Result<bool> matches_anything(BundleReader& r, const QueryTerm& t) {
@@ -316,9 +344,10 @@ Result<SearchResult> search_readers(const std::vector<ReaderRef>& readers, const
     const std::string today = q.today.empty() ? iso_date(static_cast<std::int64_t>(std::time(nullptr))) : q.today;
     auto hits = search_all(readers, pq, q, today);
     if (!hits) return std::unexpected(hits.error());
-    bool any_all = std::any_of(hits->begin(), hits->end(), [](const SearchHit& h) { return h.all_words; });
+    const ParsedQuery* shown = &pq;
+    ParsedQuery fixed = pq;
+    bool any_all = std::any_of(hits->begin(), hits->end(), [](const Found& f) { return f.hit.all_words; });
     if (!any_all && q.spelling == Spelling::correct) {
-        ParsedQuery fixed = pq;
         auto corrections = correct(readers, fixed);
         if (!corrections) return std::unexpected(corrections.error());
         if (!corrections->empty()) {
@@ -326,12 +355,15 @@ Result<SearchResult> search_readers(const std::vector<ReaderRef>& readers, const
             if (!again) return std::unexpected(again.error());
             if (!again->empty()) {
                 hits = std::move(again);
+                shown = &fixed;
                 out.corrections = std::move(*corrections);
                 out.searched_for = query_text(fixed);
             }
         }
     }
-    out.hits = std::move(*hits);
+    auto with = with_snippets(*hits, *shown);
+    if (!with) return std::unexpected(with.error());
+    out.hits = std::move(*with);
     if (!out.hits.empty() && std::none_of(out.hits.begin(), out.hits.end(), [](const SearchHit& h) { return h.all_words; }))
         out.fallback_note = "No result had all of your words, so these results have some of them.";
     return out;

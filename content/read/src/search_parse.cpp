@@ -135,12 +135,26 @@ ParsedQuery parse_query(const std::string& typed) {
     return q;
 }
 
+namespace {
+
+std::string quoted(const QueryTerm& t, const std::string& form) { return "\"" + form + "\"" + (t.prefix ? "*" : ""); }
+
+} // namespace
+
 std::string fts_term(const QueryTerm& t) {
-    auto one = [&](const std::string& f) { return "\"" + f + "\"" + (t.prefix ? "*" : ""); };
-    if (t.forms.size() == 1) return one(t.forms[0]);
+    if (t.forms.size() == 1) return quoted(t, t.forms[0]);
     std::string s = "(";
-    for (std::size_t i = 0; i < t.forms.size(); ++i) s += (i ? " OR " : "") + one(t.forms[i]);
+    for (std::size_t i = 0; i < t.forms.size(); ++i) s += (i ? " OR " : "") + quoted(t, t.forms[i]);
     return s + ")";
+}
+
+std::vector<std::string> fts_phrases(const ParsedQuery& q) {
+    std::vector<std::string> out;
+    bool skip_stop = !q.only_stop_words();
+    for (auto& t : q.terms)
+        if (!(skip_stop && t.stop))
+            for (auto& f : t.forms) out.push_back(quoted(t, f));
+    return out;
 }
 
 bool ParsedQuery::only_stop_words() const {

@@ -7,6 +7,7 @@
 #include "content/error.hpp"
 #include "content/manifest.hpp"
 #include "content/model.hpp"
+#include "content/search_rank.hpp"
 #include "content/search_vocab.hpp"
 #include "content/sqlite.hpp"
 
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] sql::Db& db() { return m_db; }
     // This bundle's words for "did you mean", read as needed and kept.
     [[nodiscard]] SearchVocabulary& vocabulary() { return *m_vocab; }
+    // This bundle's phrase row counts for ranking (kiosk_bm25), kept. Same thread.
+    [[nodiscard]] RankCache& rank() { return *m_rank; }
     // A prepared statement kept for reuse (search runs the same few on every
     // keystroke; preparing an FTS5 query costs more than a small search).
     // Reset, bindings cleared. Same thread as this reader.
@@ -56,6 +59,7 @@ private:
     explicit BundleReader(sql::Db db) : m_db(std::move(db)) {}
     sql::Db m_db;
     std::unique_ptr<SearchVocabulary> m_vocab = std::make_unique<SearchVocabulary>();
+    std::unique_ptr<RankCache> m_rank = std::make_unique<RankCache>();  // registered with m_db by address: never moves
     std::unique_ptr<std::map<std::string, sql::Stmt>> m_statements = std::make_unique<std::map<std::string, sql::Stmt>>();
 };
 

@@ -44,6 +44,9 @@ struct ParsedQuery {
 [[nodiscard]] std::string fts_all(const ParsedQuery& q);
 [[nodiscard]] std::string fts_any(const ParsedQuery& q);
 [[nodiscard]] std::string fts_phrase(const ParsedQuery& q);
+// The phrases of fts_all (and fts_any, the same ones) in the order they
+// appear there, each as written there ("word", "two words", "word"*).
+[[nodiscard]] std::vector<std::string> fts_phrases(const ParsedQuery& q);
 
 // The query written back as text, for "Showing results for ...".
 [[nodiscard]] std::string query_text(const ParsedQuery& q);
