@@ -58,7 +58,10 @@ DEPENDS=$(dpkg-deb -f "$DEB" Depends)
 echo "Depends: $DEPENDS"
 # The kiosk tells systemd READY=1 and WATCHDOG=1 itself (a datagram to
 # $NOTIFY_SOCKET, platform/src/systemd_notify.cpp), without libsystemd.
-dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/bin/kiosk | grep -q 'READY=1' || fail "the kiosk binary does not send READY=1"
+KBIN=$(mktemp)
+dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/bin/kiosk >"$KBIN"
+grep -q 'READY=1' "$KBIN" || fail "the kiosk binary does not send READY=1"
+rm -f "$KBIN"
 if echo "$DEPENDS" | grep -q 'libsystemd0'; then fail "the kiosk links libsystemd, which it no longer needs: $DEPENDS"; fi
 
 step "lintian"
