@@ -121,12 +121,13 @@ private:
         if (w * 9 / 16 <= h) h = w * 9 / 16;
         else if (!sl->question) w = h * 16 / 9;
         ImVec2 p0 = ImGui::GetCursorScreenPos();
-        // The room's picture laid out at a projector's size (at least 1920
-        // wide, the preview's shape) and shrunk into the preview, so that
-        // room-sized type fits as it does on the wall; drawn at the preview's
-        // own size, a title at 200% text filled a 7-inch panel's preview.
-        float room_w = std::max(1920.0f, ImGui::GetIO().DisplaySize.x);
-        draw_projection_thumbnail(s, p0, ImVec2(w, h), ImVec2(room_w, room_w * h / w), ctx, m_preview);
+        // A preview shorter than eight lines of the room's type is the room's
+        // picture laid out that tall (the preview's shape) and shrunk into it:
+        // drawn at its own size, a title at 200% text filled a 7-inch panel's
+        // preview. A larger preview is drawn at its own size, type unshrunk.
+        const float slide_px = ctx.fonts.slide ? ctx.fonts.slide->FontSize : ImGui::GetFontSize();
+        const float room_h = std::max(h, slide_px * 8);
+        draw_projection_thumbnail(s, p0, ImVec2(w, h), ImVec2(w * room_h / h, room_h), ctx, m_preview);
         ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + w, p0.y + h), ImGui::GetColorU32(palette(ctx.theme).border));
         ImGui::Dummy(ImVec2(w, h));
         if (sl->question) draw_question(s, *sl, ctx);
