@@ -24,36 +24,6 @@ struct CleanShow {
     ~CleanShow() { kiosk::pack_show().clear(); }
 };
 
-// The GLFW key codes the platform maps into io.KeyMap, keyboard navigation
-// on, as in the windowed kiosk.
-void map_keys() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const std::pair<ImGuiKey_, int> keys[] = {{ImGuiKey_Tab, 258},      {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262}, {ImGuiKey_UpArrow, 265},
-                                              {ImGuiKey_DownArrow, 264}, {ImGuiKey_PageUp, 266},   {ImGuiKey_PageDown, 267},   {ImGuiKey_Home, 268},
-                                              {ImGuiKey_End, 269},       {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 257},      {ImGuiKey_Escape, 256}};
-    for (auto [k, code] : keys) io.KeyMap[k] = code;
-}
-
-void press(test::Harness& h, int key, ImWchar ch = 0) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (key >= 0) io.KeysDown[key] = true;
-    if (ch) io.AddInputCharacter(ch);
-    h.frame();
-    if (key >= 0) io.KeysDown[key] = false;
-    h.frame();
-}
-
-std::string audience_text(test::Harness& h) {
-    kiosk::clear_captured_text();
-    kiosk::capture_text(true);
-    ImGui::NewFrame();
-    kiosk::draw_audience_screen(h.ctx);
-    ImGui::Render();
-    kiosk::capture_text(false);
-    return kiosk::captured_text();
-}
-
 bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 
 } // namespace
@@ -61,7 +31,7 @@ bool has(const std::string& text, const std::string& what) { return text.find(wh
 TEST_CASE("pack present: clicker keys move through the items - ends hold - blanking - the audience screen shows the item - Back returns to the pack at the item reached") {
     CleanShow clean;
     test::Harness h(ImVec2(1920, 1080));
-    map_keys();
+    test::map_keys_like_the_platform();
     h.ctx.second_screen = true;  // the projector is the audience window
     h.capture = true;
     REQUIRE(h.shell.go(pack, h.ctx));
@@ -75,7 +45,7 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
     CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) == 0);  // the keys are the clicker's
     auto& show = kiosk::pack_show();
     CHECK(show.count() == 7);
-    std::string room = audience_text(h);
+    std::string room = test::audience_text(h);
     CHECK(has(room, "Riverside locality meeting"));
     CHECK(has(room, "Item 1 of 7"));
     CHECK(has(room, "Apologies and declarations of interest"));
@@ -105,12 +75,12 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
     };
     // ImGui gives the window a (hidden) nav id at the first key; from then on
     // no key may move it, nor show the focus ring.
-    press(h, 266);
+    test::press(h, 266);
     const ImGuiID focus = GImGui->NavId;
     for (const auto& st : steps) {
         const std::string key = st.name;
         CAPTURE(key);
-        press(h, st.key, st.ch);
+        test::press(h, st.key, st.ch);
         CHECK(show.current_ord() == st.ord);
         CHECK(show.session.blank == st.blank);
         CHECK(h.shell.route() == present(st.ord));
@@ -119,20 +89,20 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
         CHECK(GImGui->NavDisableHighlight);
     }
     // Item 4 on the projector: its title, where it is, the briefing's title and summary.
-    room = audience_text(h);
+    room = test::audience_text(h);
     CHECK(has(room, "Item 4 of 7"));
     CHECK(has(room, "Children's safeguarding"));
     CHECK(has(room, "Briefing:"));
     // Blanked, the projector shows nothing at all: no title, no "Item 4 of 7".
-    press(h, -1, 'b');
-    room = audience_text(h);
+    test::press(h, -1, 'b');
+    room = test::audience_text(h);
     CHECK_FALSE(has(room, "Item 4 of 7"));
     CHECK_FALSE(has(room, "Children's safeguarding"));
-    press(h, -1, 'b');
+    test::press(h, -1, 'b');
     // Item 5, Riverside's figures: the same headline sentences as its briefing.
-    press(h, 262);
+    test::press(h, 262);
     REQUIRE(show.current_ord() == 5);
-    room = audience_text(h);
+    room = test::audience_text(h);
     CHECK(has(room, "Item 5 of 7"));
     auto heads = content::top_headlines(content::locality_headlines(h.catalog, "riverside"), 3);
     REQUIRE(heads.size() >= 2);
@@ -140,7 +110,7 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
     CHECK(has(room, heads[1].sentence.substr(0, 20)));
     // Escape returns to the pack, which says where the presentation got to;
     // the items shown count as opened, and Present resumes there.
-    press(h, 256);
+    test::press(h, 256);
     CHECK(h.shell.route() == pack);
     CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0);
     CHECK_FALSE(show.on_projector);
@@ -167,7 +137,7 @@ TEST_CASE("pack present: clicker keys move through the items - ends hold - blank
 TEST_CASE("pack present on one screen: the projector's picture fills the screen - a tap on the right goes on - on the left back - Back to the pack") {
     CleanShow clean;
     test::Harness h(ImVec2(800, 480));
-    map_keys();
+    test::map_keys_like_the_platform();
     h.ctx.second_screen = false;
     REQUIRE(h.shell.go(pack, h.ctx));
     REQUIRE(h.shell.go(present(3), h.ctx));
@@ -193,7 +163,7 @@ TEST_CASE("pack present on one screen: the projector's picture fills the screen 
     tap(100);
     tap(100);
     CHECK(kiosk::pack_show().current_ord() == 2);
-    press(h, 262);  // the clicker too
+    test::press(h, 262);  // the clicker too
     CHECK(kiosk::pack_show().current_ord() == 3);
     REQUIRE(h.click("present-back"));
     CHECK(h.shell.route() == pack);

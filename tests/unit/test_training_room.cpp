@@ -25,37 +25,6 @@ struct CleanSessions {
     }
 };
 
-// The GLFW key codes the platform maps into io.KeyMap, and keyboard
-// navigation on, as in the windowed kiosk.
-void map_keys_like_the_platform() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.KeyMap[ImGuiKey_Tab] = 258;
-    io.KeyMap[ImGuiKey_LeftArrow] = 263;
-    io.KeyMap[ImGuiKey_RightArrow] = 262;
-    io.KeyMap[ImGuiKey_UpArrow] = 265;
-    io.KeyMap[ImGuiKey_DownArrow] = 264;
-    io.KeyMap[ImGuiKey_PageUp] = 266;
-    io.KeyMap[ImGuiKey_PageDown] = 267;
-    io.KeyMap[ImGuiKey_Home] = 268;
-    io.KeyMap[ImGuiKey_End] = 269;
-    io.KeyMap[ImGuiKey_Space] = 32;
-    io.KeyMap[ImGuiKey_Enter] = 257;
-    io.KeyMap[ImGuiKey_Escape] = 256;
-    io.KeyMap[ImGuiKey_KeyPadEnter] = 335;
-}
-
-// One key press and release, with its character where it types one, as the
-// GLFW backend delivers them.
-void press(test::Harness& h, int key, ImWchar ch = 0) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (key >= 0) io.KeysDown[key] = true;
-    if (ch) io.AddInputCharacter(ch);
-    h.frame();
-    if (key >= 0) io.KeysDown[key] = false;
-    h.frame();
-}
-
 // What ImGui's own keyboard handling could have changed: focus, an active
 // widget, an open popup (the slide list), the scroll of the window.
 struct FocusState {
@@ -68,22 +37,12 @@ FocusState focus_state() {
     return FocusState{g.NavId, g.ActiveId, ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)};
 }
 
-std::string audience_text(test::Harness& h) {
-    kiosk::clear_captured_text();
-    kiosk::capture_text(true);
-    ImGui::NewFrame();
-    kiosk::draw_audience_screen(h.ctx);
-    ImGui::Render();
-    kiosk::capture_text(false);
-    return kiosk::captured_text();
-}
-
 } // namespace
 
 TEST_CASE("presenter keys: each key changes only the slide (or the blank) - never focus - and opens nothing") {
     CleanSessions clean;
     test::Harness h(ImVec2(1920, 1080));
-    map_keys_like_the_platform();
+    test::map_keys_like_the_platform();
     REQUIRE(h.shell.go(presenter(5), h.ctx));
     h.frames(3);
     auto& s = kiosk::training_session();
@@ -110,7 +69,7 @@ TEST_CASE("presenter keys: each key changes only the slide (or the blank) - neve
     for (const auto& st : steps) {
         const std::string key = st.name;
         CAPTURE(key);
-        press(h, st.key, st.ch);
+        test::press(h, st.key, st.ch);
         CHECK(s.slide == st.slide);
         CHECK(s.blank == st.blank);
         CHECK(focus_state() == before);
@@ -125,7 +84,7 @@ TEST_CASE("presenter keys: each key changes only the slide (or the blank) - neve
 TEST_CASE("presenter keys: a text field keeps its keys (the trainer's name takes a B)") {
     CleanSessions clean;
     test::Harness h(ImVec2(1920, 1080));
-    map_keys_like_the_platform();
+    test::map_keys_like_the_platform();
     REQUIRE(h.shell.go(presenter(2), h.ctx));
     REQUIRE(h.click("End session..."));
     ImGui::GetIO().WantTextInput = true;  // as after a frame with the name field active
@@ -145,7 +104,7 @@ TEST_CASE("presenter reveal: the answer and a bar per option on the audience scr
     s.tally(0, 3);
     s.tally(1, 17);
     s.tally(3, 1);
-    std::string room = audience_text(h);
+    std::string room = test::audience_text(h);
     CHECK(room.find("Which role is politically accountable") != std::string::npos);
     CHECK(room.find("(correct answer)") == std::string::npos);  // not before the reveal
     REQUIRE(h.click("End session..."));
@@ -172,7 +131,7 @@ TEST_CASE("presenter reveal: the answer and a bar per option on the audience scr
     CHECK(h.screen_text.find("Revealed on the projector") != std::string::npos);
     // The trainer's preview of the room shows the reveal too.
     CHECK(h.screen_text.find("(correct answer)") != std::string::npos);
-    room = audience_text(h);
+    room = test::audience_text(h);
     CHECK(room.find("B.  The Lead Member") != std::string::npos);
     CHECK(room.find("(correct answer)") != std::string::npos);
     CHECK(room.find("(correct answer)") > room.find("B.  The Lead Member"));  // on option B's row, not A's
@@ -203,7 +162,7 @@ TEST_CASE("presenter audience: title at least 5% of the screen - images fitted k
         h.ctx.textures = &images;
         REQUIRE(h.shell.go(presenter(4), h.ctx));  // "The safeguarding board", with a diagram
         h.frame();
-        std::string room = audience_text(h);
+        std::string room = test::audience_text(h);
         CHECK(room.find("The safeguarding board") != std::string::npos);
         CHECK(room.find("\n4\n") != std::string::npos);  // the slide number
         CHECK(room.find("Slide") == std::string::npos);   // and nothing else: no controls, no counter
@@ -225,11 +184,11 @@ TEST_CASE("presenter audience: title at least 5% of the screen - images fitted k
         CHECK(seen == 1);
         auto& s = kiosk::training_session();
         s.toggle_blank(kiosk::Blank::black);
-        room = audience_text(h);
+        room = test::audience_text(h);
         CHECK(room.empty());  // black: no title, no number
         s.toggle_blank(kiosk::Blank::white);
         CHECK(s.blank == kiosk::Blank::white);
-        room = audience_text(h);
+        room = test::audience_text(h);
         CHECK(room.empty());
         CleanSessions::clear();
     }
@@ -382,7 +341,7 @@ TEST_CASE("self-paced: an incomplete run reaches the summary without counting a 
 TEST_CASE("presenter audience view on one screen: the slide alone over the whole screen - above the kiosk's bar - Escape returns") {
     CleanSessions clean;
     test::Harness h(ImVec2(1920, 1080));
-    map_keys_like_the_platform();
+    test::map_keys_like_the_platform();
     h.ctx.second_screen = false;
     REQUIRE(h.shell.go(presenter(4), h.ctx));
     REQUIRE(h.click("Audience view"));
@@ -394,9 +353,9 @@ TEST_CASE("presenter audience view on one screen: the slide alone over the whole
     CHECK(top->Pos.y == 0);
     CHECK(top->Size.x == 1920);
     CHECK(top->Size.y == 1080);
-    press(h, 32, ' ');  // the clicker still works
+    test::press(h, 32, ' ');  // the clicker still works
     CHECK(kiosk::training_session().slide == 4);
-    press(h, 256);
+    test::press(h, 256);
     h.frame();
     CHECK_FALSE(ImGui::FindWindowByName("##audience-here")->Active);
     CHECK(h.has_item("End session..."));

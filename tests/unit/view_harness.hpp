@@ -7,6 +7,7 @@
 #include "kiosk/marker_key.hpp"
 #include "kiosk/shell.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/training_shared.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -193,5 +194,39 @@ struct Harness {
         return true;
     }
 };
+
+// The GLFW key codes the platform maps into io.KeyMap, and keyboard
+// navigation on, as in the windowed kiosk (presenter and pack keys).
+inline void map_keys_like_the_platform() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const std::pair<ImGuiKey_, int> keys[] = {{ImGuiKey_Tab, 258},      {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262}, {ImGuiKey_UpArrow, 265},
+                                              {ImGuiKey_DownArrow, 264}, {ImGuiKey_PageUp, 266},   {ImGuiKey_PageDown, 267},   {ImGuiKey_Home, 268},
+                                              {ImGuiKey_End, 269},       {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 257},      {ImGuiKey_Escape, 256},
+                                              {ImGuiKey_KeyPadEnter, 335}};
+    for (auto [k, code] : keys) io.KeyMap[k] = code;
+}
+
+// One key press and release (key -1: none), with its character where it
+// types one, as the GLFW backend delivers them: a frame each.
+inline void press(Harness& h, int key, ImWchar ch = 0) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (key >= 0) io.KeysDown[key] = true;
+    if (ch) io.AddInputCharacter(ch);
+    h.frame();
+    if (key >= 0) io.KeysDown[key] = false;
+    h.frame();
+}
+
+// The text the audience screen (the projector) draws this frame.
+inline std::string audience_text(Harness& h) {
+    kiosk::clear_captured_text();
+    kiosk::capture_text(true);
+    ImGui::NewFrame();
+    kiosk::draw_audience_screen(h.ctx);
+    ImGui::Render();
+    kiosk::capture_text(false);
+    return kiosk::captured_text();
+}
 
 } // namespace test
