@@ -1,5 +1,6 @@
 // The installed kiosk package, from dpkg-query; see dpkg_status.hpp.
 #include "content/dpkg_status.hpp"
+#include "content/run_capture.hpp"
 
 #include <array>
 #include <cerrno>
@@ -44,36 +45,14 @@ std::optional<DpkgPackage> parse_dpkg_query(std::string_view output) {
 }
 
 Result<std::optional<DpkgPackage>> query_dpkg_package(std::string_view package) {
-    int pipefd[2];
-    if (pipe2(pipefd, O_CLOEXEC) != 0) return fail(Reason::io, std::string("Cannot run dpkg-query: ") + std::strerror(errno) + ".");
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    std::string format = "--showformat=" + std::string(dpkg_query_format), name(package);
-    std::array<char*, 6> argv{const_cast<char*>("dpkg-query"), const_cast<char*>("-W"), format.data(), const_cast<char*>("--"), name.data(), nullptr};
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, "dpkg-query", &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(pipefd[1]);
-    if (rc != 0) {
-        close(pipefd[0]);
-        if (rc == ENOENT) return std::optional<DpkgPackage>{};  // no dpkg on this system
-        return fail(Reason::io, std::string("Cannot run dpkg-query: ") + std::strerror(rc) + ".");
+    auto r = run_capture({"dpkg-query", "-W", "--showformat=" + std::string(dpkg_query_format), "--", std::string(package)});
+    if (!r) {
+        if (r.error() == ENOENT) return std::optional<DpkgPackage>{};  // no dpkg on this system
+        return fail(Reason::io, std::string("Cannot run dpkg-query: ") + std::strerror(r.error()) + ".");
     }
-    std::string out;
-    char buf[4096];
-    for (ssize_t n; (n = read(pipefd[0], buf, sizeof buf)) != 0;) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 || out.size() > 64 * 1024) break;
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    close(pipefd[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 1) return std::optional<DpkgPackage>{};  // no such package
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return fail(Reason::io, "dpkg-query could not read dpkg's database.");
-    return parse_dpkg_query(out);
+    if (r->exited && r->exit_code == 1) return std::optional<DpkgPackage>{};  // no such package
+    if (!r->exited || r->exit_code != 0) return fail(Reason::io, "dpkg-query could not read dpkg's database.");
+    return parse_dpkg_query(r->out);
 }
 
 } // namespace content

@@ -1,5 +1,6 @@
 // Verification of a kiosk software package; see software_update.hpp.
 #include "content/software_update.hpp"
+#include "content/run_capture.hpp"
 #include "content/file_io.hpp"
 #include "content/minisign.hpp"
 
@@ -199,36 +200,11 @@ Result<DebControl> parse_deb_control(std::string_view text) {
 }
 
 Result<DebControl> read_deb_control(const fs::path& deb) {
-    int pipefd[2];
-    if (pipe2(pipefd, O_CLOEXEC) != 0) return fail(Reason::io, std::string("Cannot run dpkg-deb: ") + std::strerror(errno) + ".");
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    std::string p = deb.string();
-    std::array<char*, 8> argv{const_cast<char*>("dpkg-deb"), const_cast<char*>("-f"), p.data(), const_cast<char*>("Package"),
-                              const_cast<char*>("Version"), const_cast<char*>("Architecture"), nullptr, nullptr};
-    pid_t pid = 0;
-    int rc = posix_spawnp(&pid, "dpkg-deb", &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(pipefd[1]);
-    if (rc != 0) {
-        close(pipefd[0]);
-        return fail(Reason::io, std::string("Cannot run dpkg-deb: ") + std::strerror(rc) + ".");
-    }
-    std::string out;
-    char buf[4096];
-    for (ssize_t n; (n = read(pipefd[0], buf, sizeof buf)) != 0;) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 || out.size() > 64 * 1024) break;
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    close(pipefd[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    auto r = run_capture({"dpkg-deb", "-f", deb.string(), "Package", "Version", "Architecture"});
+    if (!r) return fail(Reason::io, std::string("Cannot run dpkg-deb: ") + std::strerror(r.error()) + ".");
+    if (!r->exited || r->exit_code != 0)
         return fail(Reason::format, deb.filename().string() + " is not a readable Debian package (dpkg-deb refused its control file).");
-    return parse_deb_control(out);
+    return parse_deb_control(r->out);
 }
 
 Result<SoftwareUpdateVerdict> verify_software_update(const SoftwareUpdateInput& in, const ControlReader& read_control) {
