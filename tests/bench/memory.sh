@@ -38,12 +38,7 @@ if [ ! -d "$WORK/data-big/bundles" ]; then
   "$K" --data-dir "$WORK/data-big" --import "$WORK/n-big.kbundle" >/dev/null
 fi
 
-export DISPLAY=:$((600 + RANDOM % 300))
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-export MESA_SHADER_CACHE_DIR=$WORK/mesa
-val() { sed -n "s/^$1 //p" | tail -1; }
+. "$ROOT/tests/bench/display.sh"
 # Warm the shader cache first, as run.sh's earlier figures do before its memory figure.
 "$BUILD/tests/bench/bench_floor" --first-frame >/dev/null
 "$K" --data-dir "$WORK/data-big" --size 1920x1080 --bench first-frame >/dev/null 2>&1

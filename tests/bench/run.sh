@@ -35,12 +35,7 @@ mkdir -p "$WORK/media/stick"
 TEXT_SIZE=()
 "$K" --help 2>&1 | grep -q -- '--text-size' && TEXT_SIZE=(--text-size 200)
 
-export DISPLAY=:$((600 + RANDOM % 300))
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-XPID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-export MESA_SHADER_CACHE_DIR=$WORK/mesa
-val() { sed -n "s/^$1 //p" | tail -1; }
+. "$ROOT/tests/bench/display.sh"
 median3() { sort -n | sed -n 2p; }
 
 # 1. First frame, cold (empty shader cache) then warm (median of 3).
