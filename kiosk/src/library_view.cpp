@@ -93,9 +93,10 @@ public:
         ImGui::SetNextItemWidth(search_w);
         const char* hint = "Search reports, guidance, briefings and training";
         if (ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 > search_w) hint = "Search the library";  // large text
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding(ctx));
-        if (ImGui::InputTextWithHint("##search", hint, &m_query)) m_dirty = true;
-        ImGui::PopStyleVar();
+        {
+            TouchFrames touch(ctx);
+            if (ImGui::InputTextWithHint("##search", hint, &m_query)) m_dirty = true;
+        }
         note_item("Search field");  // a touch target (44 px); tests tap it to bring up the on-screen keyboard
         if (!m_query.empty()) {
             flow(button_width("Clear", ctx));
